@@ -1,0 +1,22 @@
+import type { SqlDeps, TrainingDeps } from './deps';
+import { createRunQueryActivity } from './sql/run-query-activity';
+import { createSummariseActivity } from './sql/summarise-activity';
+import { createProfileActivity } from './training/profile-activity';
+
+/** Activities of the SQL task queue. Dependencies are injected so tests can hand in their own engine. */
+export function createSqlActivities(deps: SqlDeps) {
+  return {
+    summariseActivity: createSummariseActivity(deps),
+    runQuery: createRunQueryActivity(deps),
+  };
+}
+
+/** Activities of the training task queue: pure computation over artifacts, no ClickHouse. */
+export function createTrainingActivities(deps: TrainingDeps) {
+  return {
+    profileActivity: createProfileActivity(deps),
+  };
+}
+
+export type SqlActivities = ReturnType<typeof createSqlActivities>;
+export type TrainingActivities = ReturnType<typeof createTrainingActivities>;

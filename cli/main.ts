@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { runCommand } from './commands/run';
+import { sqlCommand } from './commands/sql';
+import { upCommand } from './commands/up';
+import { workerCommand } from './commands/worker';
+
+const program = new Command('musicbox')
+  .description('churn predictions and song recommendations from a music-streaming service\'s raw event logs')
+  .showHelpAfterError()
+  .addCommand(runCommand())
+  .addCommand(upCommand())
+  .addCommand(sqlCommand())
+  .addCommand(workerCommand());
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  if (process.env.MUSICBOX_DEBUG) console.error(err);
+  process.exit(1);
+});

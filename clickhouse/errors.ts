@@ -1,0 +1,29 @@
+/** The configured ClickHouse engine could not be reached or opened. Message is one line and says what to do. */
+export class ClickHouseUnavailableError extends Error {
+  readonly type = 'ClickHouseUnavailable';
+  constructor(
+    readonly target: string,
+    detail: string,
+  ) {
+    super(`ClickHouse at ${target} is unavailable: ${detail}`);
+    this.name = 'ClickHouseUnavailableError';
+  }
+}
+
+/** The embedded data directory is owned by another process (a running SQL worker). */
+export class EmbeddedEngineLockedError extends Error {
+  readonly type = 'EmbeddedEngineLocked';
+  constructor(readonly dataDir: string) {
+    super(
+      `the embedded ClickHouse data in ${dataDir} is in use by another musicbox process (usually the SQL worker); ` +
+        'stop it, or run the command while the stack is up so it goes through the worker',
+    );
+    this.name = 'EmbeddedEngineLockedError';
+  }
+}
+
+/** True when an error from chDB means its data directory is locked by another process. */
+export function isEngineLockError(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+  return /Cannot lock file|is locked by another|already in use/i.test(text);
+}

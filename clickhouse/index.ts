@@ -1,0 +1,3 @@
+export { openClickHouse, describeEngine, type ClickHouseClient } from './client';
+export { migrate } from './migrate';
+export { ClickHouseUnavailableError, EmbeddedEngineLockedError } from './errors';

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Everything the process reads from its environment, resolved once.
+ * Every other module receives a `Settings` value instead of reading `process.env`.
+ */
+export interface Settings {
+  /** State folder: embedded ClickHouse data, Temporal's SQLite file, artifacts, reports. `MUSICBOX_HOME`, default `.musicbox/` in the working directory. */
+  home: string;
+  clickhouse: EmbeddedClickHouse | ServerClickHouse;
+  temporal: TemporalSettings;
+}
+
+export interface EmbeddedClickHouse {
+  kind: 'embedded';
+  /** chDB data directory, `<home>/clickhouse`. */
+  dataDir: string;
+}
+
+export interface ServerClickHouse {
+  kind: 'server';
+  /** `CLICKHOUSE_URL`, e.g. `http://localhost:8123`. */
+  url: string;
+  /** `CLICKHOUSE_USER`, default `default`. */
+  username: string;
+  /** `CLICKHOUSE_PASSWORD`, default empty. */
+  password: string;
+  /** `CLICKHOUSE_DATABASE`, default `default`. */
+  database: string;
+}
+
+export interface TemporalSettings {
+  /** `TEMPORAL_ADDRESS`; unset means "start a local dev server". */
+  address?: string;
+  /** `TEMPORAL_NAMESPACE`, default `default`. */
+  namespace: string;
+  /** `TEMPORAL_CLI`: explicit path of the `temporal` binary. */
+  cliPath?: string;
+  /** gRPC port of the local dev server, `MUSICBOX_TEMPORAL_PORT`, default 7233. */
+  devPort: number;
+  /** Web UI port of the local dev server, `MUSICBOX_TEMPORAL_UI_PORT`, default 8233. */
+  devUiPort: number;
+}
+
+const env = z.object({
+  MUSICBOX_HOME: z.string().min(1).optional(),
+  CLICKHOUSE_URL: z.string().url({ message: 'CLICKHOUSE_URL must be a URL such as http://localhost:8123' }).optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z.string().optional(),
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).optional(),
+  TEMPORAL_CLI: z.string().min(1).optional(),
+  MUSICBOX_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MUSICBOX_TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+});
+
+/** Resolves settings from an environment (default `process.env`) and a working directory. */
+export function resolveSettings(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+  const parsed = env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const home = path.resolve(cwd, e.MUSICBOX_HOME ?? '.musicbox');
+  return {
+    home,
+    clickhouse: e.CLICKHOUSE_URL
+      ? {
+          kind: 'server',
+          url: e.CLICKHOUSE_URL,
+          username: e.CLICKHOUSE_USER ?? 'default',
+          password: e.CLICKHOUSE_PASSWORD ?? '',
+          database: e.CLICKHOUSE_DATABASE ?? 'default',
+        }
+      : { kind: 'embedded', dataDir: path.join(home, 'clickhouse') },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE ?? 'default',
+      cliPath: e.TEMPORAL_CLI,
+      devPort: e.MUSICBOX_TEMPORAL_PORT ?? 7233,
+      devUiPort: e.MUSICBOX_TEMPORAL_UI_PORT ?? 8233,
+    },
+  };
+}
+
+/** Where run artifacts (columnar exports, models) live for the embedded setup and for workers. */
+export function artifactsDir(settings: Settings): string {
+  return path.join(settings.home, 'artifacts');
+}

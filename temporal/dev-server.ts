@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface DevServerOptions {
+  /** Path of the `temporal` binary. */
+  cli: string;
+  /** Folder for the SQLite file and the server log. */
+  stateDir: string;
+  /** gRPC port, default 7233. */
+  port?: number;
+  /** Web UI port, default 8233; `false` runs headless. */
+  uiPort?: number | false;
+  /** Namespace to create, default `default`. */
+  namespace?: string;
+  /** How long to wait for the port to accept connections, default 60 s. */
+  startTimeoutMs?: number;
+}
+
+export interface DevServer {
+  address: string;
+  uiUrl?: string;
+  /** Stops the server (SIGTERM, then SIGKILL after 10 s). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `temporal server start-dev` with its SQLite file in the state folder, so runs and
+ * schedules survive restarts, and waits until its gRPC port answers.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const port = options.port ?? 7233;
+  const uiPort = options.uiPort ?? 8233;
+  fs.mkdirSync(options.stateDir, { recursive: true });
+  if (await portOpen(port)) {
+    throw new Error(
+      `port ${port} is already in use: another Temporal server is running there; ` +
+        `set TEMPORAL_ADDRESS=127.0.0.1:${port} to use it, or MUSICBOX_TEMPORAL_PORT to pick another port`,
+    );
+  }
+  const args = [
+    'server', 'start-dev',
+    '--db-filename', path.join(options.stateDir, 'temporal.sqlite'),
+    '--port', String(port),
+    '--namespace', options.namespace ?? 'default',
+    '--log-level', 'warn',
+  ];
+  if (uiPort === false) args.push('--headless');
+  else args.push('--ui-port', String(uiPort));
+  const log = fs.openSync(path.join(options.stateDir, 'temporal-server.log'), 'a');
+  const child = spawn(options.cli, args, { stdio: ['ignore', log, log], detached: false });
+  fs.closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  while (!(await portOpen(port))) {
+    if (child.exitCode !== null) {
+      throw new Error(`temporal dev server exited with code ${child.exitCode}; see ${path.join(options.stateDir, 'temporal-server.log')}`);
+    }
+    if (Date.now() > deadline) {
+      await stopChild(child, exited);
+      throw new Error(`temporal dev server did not open port ${port} in time; see ${path.join(options.stateDir, 'temporal-server.log')}`);
+    }
+    await sleep(200);
+  }
+  return {
+    address: `127.0.0.1:${port}`,
+    uiUrl: uiPort === false ? undefined : `http://localhost:${uiPort}`,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createSqlActivities } from '../activities';
+import { artifactsDir, resolveSettings } from '../config/settings';
+import { describeEngine, migrate, openClickHouse } from '../clickhouse';
+import { TASK_QUEUES } from '../messages/task-queues';
+import { runWorkers, temporalAddress } from './run-worker';
+import { runMain } from './main';
+
+/**
+ * The SQL worker: owns the ClickHouse engine (with chDB, the only process that may open its data
+ * directory), applies migrations at start, and also runs workflow tasks.
+ */
+runMain(async () => {
+  const settings = resolveSettings();
+  const ch = await openClickHouse(settings);
+  const marker = path.join(settings.home, 'sql-worker.json');
+  try {
+    await migrate(ch);
+    const activities = createSqlActivities({ ch, artifactsDir: artifactsDir(settings) });
+    await runWorkers(
+      settings,
+      [
+        // One SQL activity at a time per process: the engine already uses every core for one query.
+        { taskQueue: TASK_QUEUES.sql, activities, maxConcurrentActivityTaskExecutions: 2 },
+        { taskQueue: TASK_QUEUES.workflows, workflowsPath: require.resolve('../workflows') },
+      ],
+      () => {
+        fs.writeFileSync(marker, JSON.stringify({ pid: process.pid, address: temporalAddress(settings), namespace: settings.temporal.namespace }));
+        console.log(`sql worker ready on ${describeEngine(settings)}, Temporal ${temporalAddress(settings)}`);
+      },
+    );
+  } finally {
+    fs.rmSync(marker, { force: true });
+    await ch.close();
+  }
+});

@@ -1,0 +1,20 @@
+import { ApplicationFailure, log } from '@temporalio/workflow';
+import { PipelineInput, type PipelineResult } from '../messages/pipeline';
+import { sql, training } from './activity-stubs';
+
+/**
+ * The musicbox pipeline for one run id: ingest (optional) → per-run tables in ClickHouse →
+ * columnar export → computation on the training queue → a small summary.
+ * Deterministic orchestration only; every side effect is an activity.
+ */
+export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineResult> {
+  const parsed = PipelineInput.safeParse(rawInput);
+  if (!parsed.success) {
+    throw ApplicationFailure.nonRetryable(`invalid pipeline input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'InvalidInput');
+  }
+  const input = parsed.data;
+  log.info('pipeline started', { runId: input.runId });
+  const summary = await sql.summariseActivity({ runId: input.runId });
+  const profile = await training.profileActivity({ runId: input.runId, artifact: summary.artifact });
+  return { runId: input.runId, activityTable: summary.table, activityArtifact: summary.artifact, profile };
+}

@@ -1,0 +1,2 @@
+export { churnPipeline } from './churn-pipeline';
+export { sqlQuery } from './sql-query';

@@ -1,0 +1,7 @@
+import type { RunQueryInput, RunQueryResult } from '../messages/activities';
+import { sqlShort } from './activity-stubs';
+
+/** Runs one query on the SQL worker's engine: how `musicbox sql` reaches an embedded engine a worker holds. */
+export async function sqlQuery(input: RunQueryInput): Promise<RunQueryResult> {
+  return sqlShort.runQuery(input);
+}
