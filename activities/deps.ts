@@ -4,6 +4,10 @@ import type { ClickHouseClient } from '@clickhouse/client';
 /** What SQL activities need from the process that hosts them. */
 export interface SqlDeps {
   ch: ClickHouseClient;
+  /** Which engine `ch` reaches: the embedded one can read this machine's files itself. */
+  engine: 'embedded' | 'server';
+  /** Scratch folder (unpacked archives). */
+  tmpDir: string;
   /** Folder where columnar exports and models are written (shared with training workers). */
   artifactsDir: string;
 }

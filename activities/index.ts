@@ -1,4 +1,5 @@
 import type { SqlDeps, TrainingDeps } from './deps';
+import { createIngestLogsActivity } from './sql/ingest-logs-activity';
 import { createRunQueryActivity } from './sql/run-query-activity';
 import { createSummariseActivity } from './sql/summarise-activity';
 import { createProfileActivity } from './training/profile-activity';
@@ -6,6 +7,7 @@ import { createProfileActivity } from './training/profile-activity';
 /** Activities of the SQL task queue. Dependencies are injected so tests can hand in their own engine. */
 export function createSqlActivities(deps: SqlDeps) {
   return {
+    ingestLogs: createIngestLogsActivity(deps),
     summariseActivity: createSummariseActivity(deps),
     runQuery: createRunQueryActivity(deps),
   };

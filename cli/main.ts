@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
 import { upCommand } from './commands/up';
@@ -8,6 +9,7 @@ const program = new Command('musicbox')
   .description('churn predictions and song recommendations from a music-streaming service\'s raw event logs')
   .showHelpAfterError()
   .addCommand(runCommand())
+  .addCommand(ingestCommand())
   .addCommand(upCommand())
   .addCommand(sqlCommand())
   .addCommand(workerCommand());

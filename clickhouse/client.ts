@@ -21,7 +21,8 @@ export async function openClickHouse(settings: Settings): Promise<ClickHouseClie
     let client: ClickHouseClient;
     try {
       client = createClient({
-        connection: createChdbConnection({ path: ch.dataDir }),
+        // chdb bundles its own copy of the client's types; the objects are the same interface.
+        connection: createChdbConnection({ path: ch.dataDir }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'],
         log: { level: ClickHouseLogLevel.OFF },
         request_timeout: REQUEST_TIMEOUT_MS,
       });

@@ -19,3 +19,39 @@ export const RunQueryInput = z.object({ query: z.string().min(1), format: z.stri
 export type RunQueryInput = z.infer<typeof RunQueryInput>;
 export const RunQueryResult = z.object({ text: z.string(), truncated: z.boolean() });
 export type RunQueryResult = z.infer<typeof RunQueryResult>;
+
+export const IngestLogsInput = z.object({
+  /** Absolute path of the folder of raw logs, as the SQL worker sees it. */
+  dir: z.string().min(1),
+  /** Reload files whose content changed under the same name. */
+  replaceChanged: z.boolean().default(false),
+  /** Force the client path even on the embedded engine (`auto` = path on embedded, client on a server). */
+  via: z.enum(['auto', 'path', 'client']).default('auto'),
+});
+export type IngestLogsInput = z.input<typeof IngestLogsInput>;
+
+const FileOutcome = z.object({
+  file: z.string(),
+  fileKey: z.string().optional(),
+  status: z.enum(['loaded', 'unchanged', 'changed', 'failed']),
+  counts: z
+    .object({ lines: z.number(), blank: z.number(), loaded: z.number(), repaired: z.number(), splitRecords: z.number(), rejected: z.number() })
+    .optional(),
+  message: z.string().optional(),
+});
+
+/** Totals and per-file outcomes (capped, so the payload stays small; `ingested_files` holds them all). */
+export const IngestLogsResult = z.object({
+  files: z.number().int(),
+  loadedFiles: z.number().int(),
+  unchangedFiles: z.number().int(),
+  problemFiles: z.number().int(),
+  lines: z.number().int(),
+  loaded: z.number().int(),
+  repaired: z.number().int(),
+  rejected: z.number().int(),
+  blank: z.number().int(),
+  outcomes: z.array(FileOutcome),
+  outcomesTruncated: z.boolean(),
+});
+export type IngestLogsResult = z.infer<typeof IngestLogsResult>;

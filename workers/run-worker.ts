@@ -34,7 +34,7 @@ export async function runWorkers(settings: Settings, specs: WorkerSpec[], onRead
         }),
       ),
     );
-    const stop = () => workers.forEach((w) => w.state === 'RUNNING' && w.shutdown());
+    const stop = () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     const running = Promise.all(workers.map((w) => w.run()));

@@ -17,7 +17,7 @@ runMain(async () => {
   const marker = path.join(settings.home, 'sql-worker.json');
   try {
     await migrate(ch);
-    const activities = createSqlActivities({ ch, artifactsDir: artifactsDir(settings) });
+    const activities = createSqlActivities({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) });
     await runWorkers(
       settings,
       [

@@ -1,2 +1,3 @@
 export { churnPipeline } from './churn-pipeline';
 export { sqlQuery } from './sql-query';
+export { logIngest } from './log-ingest';

@@ -39,7 +39,7 @@ export function runCommand(): Command {
 function printResult(result: PipelineResult): void {
   const p = result.profile;
   console.log(`run ${result.runId} completed`);
-  if (result.ingest) console.log(`  ingest: ${result.ingest.files} files, ${result.ingest.loaded} rows loaded (${result.ingest.repaired} repaired), ${result.ingest.rejected} lines rejected`);
+  if (result.ingest) console.log(`  ingest: ${result.ingest.files} files (${result.ingest.skipped} already ingested), ${result.ingest.loaded} rows loaded (${result.ingest.repaired} repaired), ${result.ingest.rejected} lines rejected`);
   console.log(`  users ${p.users}, events ${p.events}; plays per user: median ${p.medianPlays}, p99 ${p.p99Plays.toFixed(1)}`);
   console.log(`  mean active days ${p.meanActiveDays.toFixed(2)}, share of users with downloads ${(100 * p.shareWithDownloads).toFixed(1)} %`);
   console.log(`  tables: ${result.activityTable} (run_id = '${result.runId}'); artifact: ${result.activityArtifact}`);

@@ -20,11 +20,13 @@ CREATE TABLE IF NOT EXISTS ingested_files
     kind         LowCardinality(String),
     content_hash String,
     size_bytes   UInt64,
+    mtime_ms     Float64,
     lines_read   UInt64,
     loaded       UInt64,
     repaired     UInt64,
     rejected     UInt64,
     blank        UInt64,
+    split_records UInt64,
     ingested_at  DateTime64(3, 'UTC')
 )
 ENGINE = ReplacingMergeTree(ingested_at)

@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { createIngestLogsActivity } from '../../activities/sql/ingest-logs-activity';
+import { artifactsDir, resolveSettings } from '../../config/settings';
+import { migrate, openClickHouse } from '../../clickhouse';
+import { IngestLogsInput, type IngestLogsResult } from '../../messages/activities';
+import { TASK_QUEUES } from '../../messages/task-queues';
+import { logIngest } from '../../workflows';
+import { followProgress } from '../follow';
+import { printIngest } from '../print-ingest';
+import { connectClient } from '../temporal-client';
+import { withStack } from '../with-stack';
+
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description('load a folder of raw logs (YYYYMMDD_N_{play,down,search}.log[.gz|.tar.gz]) into ClickHouse; files already ingested are skipped')
+    .argument('<dir>', 'folder of raw logs')
+    .option('--replace-changed', 'reload files whose content changed since they were ingested (default: report them)', false)
+    .addOption(new Option('--via <how>', 'how lines reach ClickHouse: auto (the engine reads files itself when embedded), path, client').choices(['auto', 'path', 'client']).default('auto'))
+    .option('--direct', 'run in this process instead of as a workflow (the embedded engine must not be held by a worker)', false)
+    .action(async (dir: string, opts: { replaceChanged: boolean; via: 'auto' | 'path' | 'client'; direct: boolean }) => {
+      const settings = resolveSettings();
+      const input = IngestLogsInput.parse({ dir: path.resolve(dir), replaceChanged: opts.replaceChanged, via: opts.via });
+      const result = opts.direct ? await ingestDirect(settings, input) : await ingestThroughWorkflow(settings, input);
+      printIngest(result);
+      if (result.problemFiles > 0) process.exitCode = 2;
+    });
+}
+
+async function ingestDirect(settings: ReturnType<typeof resolveSettings>, input: IngestLogsInput): Promise<IngestLogsResult> {
+  const ch = await openClickHouse(settings);
+  try {
+    await migrate(ch);
+    const ingestLogs = createIngestLogsActivity({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) });
+    return await ingestLogs(input);
+  } finally {
+    await ch.close();
+  }
+}
+
+async function ingestThroughWorkflow(settings: ReturnType<typeof resolveSettings>, input: IngestLogsInput): Promise<IngestLogsResult> {
+  return withStack(settings, async ({ address }) => {
+    const client = await connectClient(address, settings.temporal.namespace);
+    try {
+      const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: `ingest-${crypto.randomUUID()}`, args: [input] });
+      console.log(`ingesting ${input.dir}: workflow ${handle.workflowId}`);
+      await followProgress(handle, (line) => console.log(line));
+      return await handle.result();
+    } finally {
+      await client.connection.close();
+    }
+  }, (line) => console.log(line));
+}

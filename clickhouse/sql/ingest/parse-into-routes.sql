@@ -1,0 +1,54 @@
+-- Parses every line of one source once and sends it through ingest_parsed, whose views route
+-- it to events_staging, rejects_staging, the short-line set and the census.
+-- Parameters: date, file_key, kind ('P','D','S'), expected (field count), max_line.
+INSERT INTO ingest_parsed
+SELECT
+    {date:Date}, {file_key:String}, {kind:String}, line_no, line, status, repair,
+    f[1], f[2],
+    if({kind:String} = 'S', '', f[3]),
+    if({kind:String} = 'P', f[7], ''),
+    if({kind:String} = 'P', f[8], ''),
+    if({kind:String} = 'P', f[4], ''),
+    multiIf({kind:String} = 'P', f[5], {kind:String} = 'D', f[4], ''),
+    multiIf({kind:String} = 'P', f[6], {kind:String} = 'D', f[5], ''),
+    multiIf({kind:String} = 'P', f[9], {kind:String} = 'D', f[6], ''),
+    if({kind:String} = 'S', f[3], ''),
+    if({kind:String} = 'S', f[4], '')
+FROM
+(
+    SELECT
+        line_no,
+        line,
+        splitByChar('\t', line) AS raw_fields,
+        toInt32(length(raw_fields)) AS nf,
+        toInt32({expected:UInt8}) AS ne,
+        greatest(nf - ne, 0) AS extra,
+        -- k surplus fields that are all empty are editing slips (a leading or trailing tab, a run
+        -- of tabs): remove them, leading first, then trailing, then the first interior run long enough.
+        multiIf(
+            extra = 0, 0,
+            arrayAll(x -> x = '', arraySlice(raw_fields, 1, extra)), 1,
+            arrayAll(x -> x = '', arraySlice(raw_fields, ne + 1, extra)), ne + 1,
+            arrayFirstIndex(i -> i + extra - 1 <= nf AND arrayAll(x -> x = '', arraySlice(raw_fields, i, extra)), arrayEnumerate(raw_fields))
+        ) AS cut,
+        if(extra = 0 OR cut = 0, raw_fields, arrayConcat(arraySlice(raw_fields, 1, cut - 1), arraySlice(raw_fields, cut + extra))) AS f,
+        f[1] AS uid_raw,
+        if({kind:String} = 'S', '', f[3]) AS song_id_raw,
+        if({kind:String} = 'P', f[7], '') AS play_time_raw,
+        if({kind:String} = 'P', f[8], '') AS song_length_raw,
+        multiIf(
+            line = '', 'blank',
+            length(line) > {max_line:UInt32}, 'line_too_long',
+            nf < ne, 'too_few_fields',
+            extra > 0 AND cut = 0, 'too_many_fields',
+            NOT isValidUTF8(line), 'invalid_utf8',
+            uid_raw = '' OR startsWith(uid_raw, '-') OR toUInt64OrNull(uid_raw) IS NULL, 'bad_uid',
+            f[2] NOT IN ('ar', 'ip'), 'bad_device',
+            song_id_raw != '' AND toInt64OrNull(song_id_raw) IS NULL, 'bad_song_id',
+            play_time_raw NOT IN ('', 'nan', 'NaN', 'NAN') AND toFloat64OrNull(play_time_raw) IS NULL, 'bad_play_time',
+            song_length_raw NOT IN ('', 'nan', 'NaN', 'NAN') AND toFloat64OrNull(song_length_raw) IS NULL, 'bad_song_length',
+            'ok'
+        ) AS status,
+        if(repair_override != '', repair_override, if(extra > 0, 'extra_empty_fields', '')) AS repair
+    FROM (__SOURCE__)
+)

@@ -1,0 +1,7 @@
+import type { IngestLogsInput, IngestLogsResult } from '../messages/activities';
+import { sql } from './activity-stubs';
+
+/** Ingests a folder of raw logs on its own (`musicbox ingest`): one durable, resumable activity. */
+export async function logIngest(input: IngestLogsInput): Promise<IngestLogsResult> {
+  return sql.ingestLogs(input);
+}
