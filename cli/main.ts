@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { generateCommand } from './commands/generate';
 import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
@@ -9,6 +10,7 @@ const program = new Command('musicbox')
   .description('churn predictions and song recommendations from a music-streaming service\'s raw event logs')
   .showHelpAfterError()
   .addCommand(runCommand())
+  .addCommand(generateCommand())
   .addCommand(ingestCommand())
   .addCommand(upCommand())
   .addCommand(sqlCommand())
