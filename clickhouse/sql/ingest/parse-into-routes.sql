@@ -44,6 +44,9 @@ FROM
             NOT isValidUTF8(line), 'invalid_utf8',
             uid_raw = '' OR startsWith(uid_raw, '-') OR toUInt64OrNull(uid_raw) IS NULL, 'bad_uid',
             f[2] NOT IN ('ar', 'ip'), 'bad_device',
+            -- flags are small integers: text here means the fields are shifted, not a value to keep
+            {kind:String} != 'S' AND f[ne] != '' AND toUInt8OrNull(f[ne]) IS NULL, 'bad_paid_flag',
+            {kind:String} = 'P' AND f[4] != '' AND toUInt8OrNull(f[4]) IS NULL, 'bad_song_type',
             song_id_raw != '' AND toInt64OrNull(song_id_raw) IS NULL, 'bad_song_id',
             play_time_raw NOT IN ('', 'nan', 'NaN', 'NAN') AND toFloat64OrNull(play_time_raw) IS NULL, 'bad_play_time',
             song_length_raw NOT IN ('', 'nan', 'NaN', 'NAN') AND toFloat64OrNull(song_length_raw) IS NULL, 'bad_song_length',

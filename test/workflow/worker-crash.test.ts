@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Client } from '@temporalio/client';
+import { TASK_QUEUES } from '../../messages/task-queues';
+import { logIngest } from '../../workflows';
+import { generateLogs } from '../../generator';
+import type { Settings } from '../../config/settings';
+import { openClickHouse } from '../../clickhouse';
+import { rows, tempHome } from '../support/engine';
+import { startWorker, stopWorker, testClient, testSettings } from '../support/stack';
+
+let settings: Settings;
+let client: Client;
+before(async () => {
+  settings = testSettings();
+  client = await testClient();
+});
+after(() => client.connection.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('killing the SQL worker during an ingest and starting it again completes the run, without duplicates', async () => {
+  const logs = tempHome('musicbox-crash-logs-');
+  const generated = await generateLogs({ outDir: logs, users: 2500, days: 44, seed: 11 });
+
+  let worker = await startWorker(settings, 'sql');
+  const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: `ingest-crash-${Date.now()}`, args: [{ dir: logs }] });
+  // Wait until the activity is running, let it load some files, then kill the worker outright.
+  for (let i = 0; ; i++) {
+    const pending = (await handle.describe()).raw.pendingActivities ?? [];
+    if (pending.some((a) => a.activityType?.name === 'ingestLogs' && a.state === 2 /* STARTED */)) break;
+    assert.ok(i < 200, 'the ingest activity never started');
+    await sleep(100);
+  }
+  await sleep(2500);
+  await stopWorker(worker, 'SIGKILL');
+  worker = await startWorker(settings, 'sql');
+
+  const result = await handle.result();
+  const history = await handle.fetchHistory();
+  const attempts = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!.attempt);
+  assert.deepEqual(attempts, [2], 'the activity completed on its second attempt (the first died with the worker)');
+  assert.equal(result.problemFiles, 0);
+  assert.ok(result.unchangedFiles > 0, 'files finished before the crash were not loaded again');
+  assert.equal(result.loadedFiles + result.unchangedFiles, generated.files);
+  await stopWorker(worker);
+
+  const ch = await openClickHouse(settings);
+  try {
+    const [totals] = await rows<{ n: string; distinct_lines: string; files: string }>(
+      ch,
+      'SELECT count() AS n, uniqExact(file_key, line_no) AS distinct_lines, (SELECT uniqExact(file_key) FROM ingested_files) AS files FROM events',
+    );
+    assert.equal(Number(totals.n), generated.manifest.events);
+    assert.equal(Number(totals.distinct_lines), generated.manifest.events);
+    assert.equal(Number(totals.files), generated.files);
+  } finally {
+    await ch.close();
+  }
+});
