@@ -1,4 +1,5 @@
 import type { SqlDeps, TrainingDeps } from './deps';
+import { createBuildRunFeaturesActivity, createExportRunDataActivity } from './sql/feature-activities';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
 import { createRunQueryActivity } from './sql/run-query-activity';
 import { createSummariseActivity } from './sql/summarise-activity';
@@ -8,6 +9,8 @@ import { createProfileActivity } from './training/profile-activity';
 export function createSqlActivities(deps: SqlDeps) {
   return {
     ingestLogs: createIngestLogsActivity(deps),
+    buildRunFeatures: createBuildRunFeaturesActivity(deps),
+    exportRunData: createExportRunDataActivity(deps),
     summariseActivity: createSummariseActivity(deps),
     runQuery: createRunQueryActivity(deps),
   };

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate';
+import { quickstartCommand } from './commands/quickstart';
 import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
@@ -9,6 +10,7 @@ import { workerCommand } from './commands/worker';
 const program = new Command('musicbox')
   .description('churn predictions and song recommendations from a music-streaming service\'s raw event logs')
   .showHelpAfterError()
+  .addCommand(quickstartCommand())
   .addCommand(runCommand())
   .addCommand(generateCommand())
   .addCommand(ingestCommand())

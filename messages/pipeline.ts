@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FeatureParams } from './feature-params';
+import { BuildRunFeaturesResult, RunArtifacts } from './features';
 import { RunId } from './run-id';
 
 /** Input of the `churnPipeline` workflow. New fields must be optional so stored histories still replay. */
@@ -6,8 +8,10 @@ export const PipelineInput = z.object({
   runId: RunId,
   /** Folder of raw logs to ingest before the run; omit to use what is already ingested. */
   logsDir: z.string().min(1).optional(),
+  /** Feature-stage parameters (snapshot date, windows, percentiles, sampling); defaults are the seed's. */
+  features: FeatureParams.omit({ runId: true }).partial().optional(),
 });
-export type PipelineInput = z.infer<typeof PipelineInput>;
+export type PipelineInput = z.input<typeof PipelineInput>;
 
 export const ActivityProfile = z.object({
   users: z.number().int().nonnegative(),
@@ -25,6 +29,8 @@ export const PipelineResult = z.object({
   ingest: z
     .object({ files: z.number().int(), loaded: z.number().int(), repaired: z.number().int(), rejected: z.number().int(), skipped: z.number().int() })
     .optional(),
+  features: BuildRunFeaturesResult,
+  artifacts: RunArtifacts,
   activityTable: z.string(),
   activityArtifact: z.string(),
   profile: ActivityProfile,

@@ -3,7 +3,7 @@ import type { SqlActivities, TrainingActivities } from '../activities';
 import { TASK_QUEUES } from '../messages/task-queues';
 
 /** Failures that no retry can fix: bad input or parameters. Matched by `type` on the error classes. */
-export const NON_RETRYABLE = ['InvalidInput', 'InvalidRunParameters', 'InvalidLogFolder'];
+export const NON_RETRYABLE = ['InvalidInput', 'InvalidRunParameters', 'FeatureStepOutputMissing', 'InvalidLogFolder'];
 
 /** SQL activities: one worker process owns the engine; long steps heartbeat every 5 s so a dead worker is noticed fast. */
 export const sql = proxyActivities<SqlActivities>({

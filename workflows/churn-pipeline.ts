@@ -15,10 +15,14 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const input = parsed.data;
   log.info('pipeline started', { runId: input.runId });
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
+  const features = await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId } });
+  const artifacts = await sql.exportRunData({ runId: input.runId });
   const summary = await sql.summariseActivity({ runId: input.runId });
   const profile = await training.profileActivity({ runId: input.runId, artifact: summary.artifact });
   return {
     runId: input.runId,
     ingest: ingest && { files: ingest.files, loaded: ingest.loaded, repaired: ingest.repaired, rejected: ingest.rejected, skipped: ingest.unchangedFiles },
+    features,
+    artifacts,
     activityTable: summary.table, activityArtifact: summary.artifact, profile };
 }

@@ -1,0 +1,31 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { parseFeatureParams, trainingWindows, type FeatureParamsInput } from './params';
+import { clearRunOutput, requireRunOutput, stageQueryParams } from './run-step';
+import { featureSql } from './sql';
+import { FeatureTables } from './tables';
+
+export interface RatingsResult {
+  rows: number;
+  users: number;
+  songs: number;
+  /** Users with at least minRatedSongs rated songs (the utility matrix of FEATURES.md §7). */
+  matrixUsers: number;
+}
+
+/** Writes the (uid, song_id, rating) triples of a run's feature window to run_ratings (FEATURES.md §6). */
+export async function computeRatings(ch: ClickHouseClient, input: FeatureParamsInput): Promise<RatingsResult> {
+  const p = parseFeatureParams(input);
+  const w = trainingWindows(p);
+  await requireRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage, 'cleanPlays');
+  await clearRunOutput(ch, FeatureTables.ratings, p.runId, w.stage);
+  await ch.command({ query: featureSql('ratings'), query_params: stageQueryParams(p, w) });
+  const rs = await ch.query({
+    query: `SELECT sum(n) AS rows, count() AS users, countIf(n >= {min_rated:UInt32}) AS matrix_users,
+                   (SELECT uniqExact(song_id) FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String}) AS songs
+            FROM (SELECT uid, count() AS n FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String} GROUP BY uid)`,
+    query_params: { run_id: p.runId, min_rated: p.minRatedSongs },
+    format: 'JSONEachRow',
+  });
+  const [r] = await rs.json<Record<string, string>>();
+  return { rows: Number(r.rows), users: Number(r.users), songs: Number(r.songs), matrixUsers: Number(r.matrix_users) };
+}

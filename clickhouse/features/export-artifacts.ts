@@ -1,0 +1,45 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { exportQuery } from '../export';
+import { FEATURE_COLUMNS, FeatureTables } from './tables';
+
+// apache-arrow (JS) reads no compressed IPC bodies; ClickHouse compresses Arrow by default.
+const UNCOMPRESSED = "SETTINGS output_format_arrow_compression_method = 'none'";
+
+/**
+ * Writes a run's training matrix as Arrow IPC stream: uid, the 31 features and label, all
+ * Float64 except label (UInt8), ordered by uid. Read it with artifacts/training-matrix.
+ * @returns bytes written.
+ */
+export async function exportTrainingMatrix(ch: ClickHouseClient, runId: string, file: string): Promise<number> {
+  const cols = FEATURE_COLUMNS.map((c) => `toFloat64(${c}) AS ${c}`).join(', ');
+  return exportQuery(
+    ch,
+    `SELECT toFloat64(uid) AS uid, ${cols}, label FROM ${FeatureTables.features}
+     WHERE run_id = {run_id:String} ORDER BY uid ${UNCOMPRESSED}`,
+    file,
+    { params: { run_id: runId }, format: 'ArrowStream' },
+  );
+}
+
+/** Writes a run's scoring snapshot (features at the latest ingested date, no label) like the training matrix, label 0. */
+export async function exportScoringMatrix(ch: ClickHouseClient, runId: string, file: string): Promise<number> {
+  const cols = FEATURE_COLUMNS.map((c) => `toFloat64(${c}) AS ${c}`).join(', ');
+  return exportQuery(
+    ch,
+    `SELECT toFloat64(uid) AS uid, ${cols}, toUInt8(0) AS label FROM ${FeatureTables.scoringFeatures}
+     WHERE run_id = {run_id:String} ORDER BY uid ${UNCOMPRESSED}`,
+    file,
+    { params: { run_id: runId }, format: 'ArrowStream' },
+  );
+}
+
+/** Writes a run's ratings as Arrow IPC stream: uid, song_id, rating as Float64, ordered by (uid, song_id). */
+export async function exportRatings(ch: ClickHouseClient, runId: string, file: string): Promise<number> {
+  return exportQuery(
+    ch,
+    `SELECT toFloat64(uid) AS uid, toFloat64(song_id) AS song_id, toFloat64(rating) AS rating FROM ${FeatureTables.ratings}
+     WHERE run_id = {run_id:String} ORDER BY uid, song_id ${UNCOMPRESSED}`,
+    file,
+    { params: { run_id: runId }, format: 'ArrowStream' },
+  );
+}

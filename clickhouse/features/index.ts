@@ -1,0 +1,11 @@
+export { FeatureParams, parseFeatureParams, trainingWindows, scoringWindows, checkWindows, type FeatureParamsInput, type Stage, type StageWindows } from './params';
+export { InvalidRunParameters, FeatureStepOutputMissing, NON_RETRYABLE_FEATURE_ERRORS } from './errors';
+export { readIngestedRange } from './ingested-range';
+export { computeLabels, type LabelsResult } from './compute-labels';
+export { cleanPlays, readCleaningReport, type CleaningReport } from './clean-plays';
+export { computeFeatures, computeScoringFeatures, type ScoringFeaturesResult } from './compute-features';
+export { computeRatings, type RatingsResult } from './compute-ratings';
+export { buildFeatures, type BuildFeaturesOptions, type FeatureStageSummary } from './build-features';
+export { exportTrainingMatrix, exportScoringMatrix, exportRatings } from './export-artifacts';
+export { FEATURE_COLUMNS, FeatureTables } from './tables';
+export { applyFeatureMigrations } from './migrations';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Parameters of one run of the feature stage. The schema is the source of truth; defaults are the seed's. */
+export const FeatureParams = z.object({
+  /** Run id, keys every output row: lowercase letters, digits, '_' and '-'. */
+  runId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use 1-64 characters from a-z, 0-9, _ and -'),
+  /** Last day of the feature window ('end'), YYYY-MM-DD. Default 2017-04-28 (the seed's). */
+  snapshotDate: z.iso.date('use a calendar date YYYY-MM-DD').default('2017-04-28'),
+  /** Feature window length in days, ending on snapshotDate. Default 30. */
+  featureDays: z.number().int().min(1).max(366).default(30),
+  /** Label window length in days, starting the day after snapshotDate. Default 14. */
+  labelDays: z.number().int().min(1).max(366).default(14),
+  /** Percentile of plays per user at and above which a user is a bot. Default 0.999. */
+  botPercentile: z.number().gt(0).lte(1).default(0.999),
+  /** Percentile of song_length and play_time above which plays are dropped. Default 0.99. */
+  cleanPercentile: z.number().gt(0).lte(1).default(0.99),
+  /** Fraction of users kept by the hashed sample, in (0, 1]. Default 1 (everyone). */
+  sampleRatio: z.number().gt(0, 'must be above 0').lte(1, 'must be at most 1').default(1),
+  /** Seed of the sample hash; the same seed keeps the same users. Default 0. */
+  sampleSeed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  /** Users with at least this many rated songs enter the utility matrix (read by the recommender). Default 5. */
+  minRatedSongs: z.number().int().min(1).default(5),
+});
+export type FeatureParams = z.infer<typeof FeatureParams>;
+export type FeatureParamsInput = z.input<typeof FeatureParams>;

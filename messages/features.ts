@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { FeatureParams } from './feature-params';
+import { RunId } from './run-id';
+
+export const BuildRunFeaturesInput = z.object({ params: FeatureParams });
+export type BuildRunFeaturesInput = z.input<typeof BuildRunFeaturesInput>;
+
+/** What the feature stage reports: the cleaning report's numbers and row counts, never rows. */
+export const BuildRunFeaturesResult = z.object({
+  runId: RunId,
+  snapshotDate: z.string(),
+  labelled: z.number().int(),
+  churned: z.number().int(),
+  featureRows: z.number().int(),
+  ratingRows: z.number().int(),
+  matrixUsers: z.number().int(),
+  scoringSnapshotDate: z.string().optional(),
+  scoringRows: z.number().int().optional(),
+  cleaning: z.record(z.string(), z.union([z.number(), z.string()])),
+  stepMs: z.record(z.string(), z.number()),
+});
+export type BuildRunFeaturesResult = z.infer<typeof BuildRunFeaturesResult>;
+
+export const ExportRunDataInput = z.object({ runId: RunId });
+export type ExportRunDataInput = z.infer<typeof ExportRunDataInput>;
+
+/** Artifact keys (relative to the artifacts folder) of a run's columnar exports. */
+export const RunArtifacts = z.object({
+  trainingMatrix: z.string(),
+  scoringMatrix: z.string(),
+  ratings: z.string(),
+  bytes: z.number().int(),
+});
+export type RunArtifacts = z.infer<typeof RunArtifacts>;
