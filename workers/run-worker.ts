@@ -19,7 +19,10 @@ export interface WorkerSpec {
  * gracefully: running activities get the grace period to finish, then the process exits.
  */
 export async function runWorkers(settings: Settings, specs: WorkerSpec[], onReady?: () => void): Promise<void> {
-  const connection = await NativeConnection.connect({ address: temporalAddress(settings) });
+  const address = temporalAddress(settings);
+  const connection = await NativeConnection.connect({ address }).catch((err: unknown) => {
+    throw new Error(`cannot reach the Temporal server at ${address} (${String((err as Error).message ?? err).split('\n')[0].slice(0, 120)}); check TEMPORAL_ADDRESS, or unset it to start a local server`);
+  });
   try {
     const workers = await Promise.all(
       specs.map((spec) =>
