@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+
+const HISTORIES = path.resolve(__dirname, '../histories');
+const histories = fs
+  .readdirSync(HISTORIES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, history: JSON.parse(fs.readFileSync(path.join(HISTORIES, f), 'utf8')) as unknown }));
+
+test('histories of real runs are committed for every workflow', () => {
+  assert.deepEqual(histories.map((h) => h.file).sort(), ['churn-pipeline.json', 'log-ingest.json', 'sql-query.json']);
+});
+
+test('the current workflow code replays every recorded history', async () => {
+  const results = Worker.runReplayHistories(
+    { workflowsPath: require.resolve('../../workflows') },
+    histories.map((h) => ({ workflowId: h.file, history: h.history as never })),
+  );
+  let replayed = 0;
+  for await (const r of results) {
+    assert.equal(r.error, undefined, `${r.workflowId}: ${String(r.error)}`);
+    replayed++;
+  }
+  assert.equal(replayed, histories.length);
+});
+
+test('an incompatible change to churnPipeline fails replay with a determinism violation', async () => {
+  const pipeline = histories.find((h) => h.file === 'churn-pipeline.json')!;
+  await assert.rejects(
+    Worker.runReplayHistory({ workflowsPath: require.resolve('./incompatible/workflows') }, pipeline.history),
+    (err: unknown) => err instanceof DeterminismViolationError,
+  );
+});
