@@ -5,6 +5,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { createIngestLogsActivity } from '../../../activities/sql/ingest-logs-activity';
 import type { ClickHouseClient } from '../../../clickhouse';
+import type { IngestLogsResult } from '../../../messages/activities';
 import { openTestEngine, RAW_SAMPLES, tempHome } from '../../support/engine';
 
 let ch: ClickHouseClient;
@@ -18,7 +19,7 @@ test('the ingest activity heartbeats its progress after each file and returns a 
   const beats: unknown[] = [];
   env.on('heartbeat', (d: unknown) => beats.push(d));
   const ingestLogs = createIngestLogsActivity({ ch, engine: 'embedded', tmpDir: tempHome(), artifactsDir: tempHome() });
-  const result = await env.run(ingestLogs, { dir: RAW_SAMPLES });
+  const result: IngestLogsResult = await env.run(ingestLogs, { dir: RAW_SAMPLES });
   assert.equal(result.loaded, 2993);
   assert.equal(result.outcomes.length, 3);
   assert.deepEqual(beats.map((b) => (b as { filesDone: number }).filesDone), [1, 2, 3]);
