@@ -4,12 +4,15 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Client } from '@temporalio/client';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { findTemporalCli, PROJECT_ROOT } from '../../temporal/binary';
 import { TASK_QUEUES } from '../../messages/task-queues';
-import { churnPipeline } from '../../workflows';
-import type { Settings } from '../../config/settings';
-import { RAW_SAMPLES } from '../support/engine';
+import { churnPipeline, logIngest } from '../../workflows';
+import { artifactsDir, type Settings } from '../../config/settings';
+import { readTrainingMatrix } from '../../artifacts/training-matrix';
+import { generateLogs } from '../../generator';
+import { RAW_SAMPLES, tempHome } from '../support/engine';
 import { startWorker, stopWorker, testClient, testSettings, testTemporalAddress } from '../support/stack';
 
 let settings: Settings;
@@ -25,44 +28,12 @@ after(async () => {
   for (const w of workers) await stopWorker(w);
 });
 
-/** Plays per user in the samples, counted directly from the text (the 3 unparseable play lines excluded). */
-function samplePlaysPerUser(): { users: Set<string>; plays: number[] } {
-  const users = new Set<string>();
-  const plays = new Map<string, number>();
-  for (const kind of ['play', 'down', 'search']) {
-    const lines = fs.readFileSync(path.join(RAW_SAMPLES, `20170330_1_${kind}.log`), 'utf8').split('\n');
-    lines.forEach((line, i) => {
-      if (kind === 'play' && [23, 200, 244].includes(i + 1)) return;
-      const uid = line.replace(/^\t/, '').split('\t')[0];
-      if (!/^\d+$/.test(uid)) return; // blank lines and the second halves of split records
-      users.add(uid);
-      if (kind === 'play') plays.set(uid, (plays.get(uid) ?? 0) + 1);
-    });
-  }
-  return { users, plays: [...users].map((u) => plays.get(u) ?? 0) };
-}
-
-test('the pipeline ingests the real samples and profiles every user, end to end on real workers', async () => {
-  const handle = await client.workflow.start(churnPipeline, {
-    taskQueue: TASK_QUEUES.workflows,
-    workflowId: 'churn-pipeline-wf-samples',
-    args: [{ runId: 'wf-samples', logsDir: RAW_SAMPLES }],
-  });
-  const result = await handle.result().catch((err) => {
-    throw new Error(`pipeline failed: ${err.cause?.message} ${err.cause?.cause?.message ?? ''}`);
-  });
-  assert.deepEqual(result.ingest, { files: 3, loaded: 2993, repaired: 7, rejected: 3, skipped: 0 });
-
-  const { users, plays } = samplePlaysPerUser();
-  assert.equal(result.profile.users, users.size);
-  assert.equal(result.profile.events, 2993);
-  const sorted = [...plays].sort((a, b) => a - b);
-  const mid = (sorted.length - 1) / 2;
-  assert.equal(result.profile.medianPlays, (sorted[Math.floor(mid)] + sorted[Math.ceil(mid)]) / 2);
-
-  // The run is visible to the temporal CLI, with each step.
+test('the ingest workflow loads the real samples on real workers, and the temporal CLI shows the run', async () => {
+  const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'ingest-samples', args: [{ dir: RAW_SAMPLES }] });
+  const result = await handle.result();
+  assert.deepEqual([result.files, result.loaded, result.repaired, result.rejected, result.blank], [3, 2993, 7, 3, 1]);
   const shown = execFileSync(findTemporalCli(settings.temporal.cliPath), ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', testTemporalAddress(), '--output', 'json'], { encoding: 'utf8' });
-  for (const step of ['ingestLogs', 'summariseActivity', 'profileActivity']) assert.match(shown, new RegExp(step));
+  assert.match(shown, /ingestLogs/);
   assert.match(shown, /EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED|WorkflowExecutionCompleted/);
 });
 
@@ -74,7 +45,36 @@ test('musicbox sql reaches the embedded engine through the worker that holds it'
   assert.equal(out.trim(), '996');
 });
 
+test('a snapshot outside the ingested dates fails at once, naming the parameter, without retries', async () => {
+  // The samples hold one day (2017-03-30): the seed's default windows cannot fit.
+  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-bad-window', args: [{ runId: 'bad-window' }] });
+  await assert.rejects(handle.result(), (err: unknown) => {
+    assert.ok(err instanceof WorkflowFailedError && err.cause instanceof ActivityFailure && err.cause.cause instanceof ApplicationFailure);
+    assert.equal(err.cause.cause.type, 'InvalidRunParameters');
+    assert.match(err.cause.cause.message, /snapshotDate.*ingest newer logs/);
+    return true;
+  });
+  const history = await handle.fetchHistory();
+  assert.equal((history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes?.attempt && e.activityTaskStartedEventAttributes.attempt > 1).length, 0);
+});
+
+test('the pipeline ingests generated logs, builds features and exports them for the training queue', async () => {
+  const logs = tempHome('musicbox-pipeline-logs-');
+  await generateLogs({ outDir: logs, users: 600, days: 44, seed: 3 });
+  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', logsDir: logs }] });
+  const f = result.features;
+  assert.equal(f.snapshotDate, '2017-04-28');
+  assert.equal(f.scoringSnapshotDate, '2017-05-12');
+  assert.equal(f.featureRows, f.labelled);
+  assert.ok(f.churned > 0 && f.churned < f.labelled);
+  // The export the training queue reads holds exactly the labelled users, with 31 features each.
+  const matrix = readTrainingMatrix(path.join(artifactsDir(settings), result.artifacts.trainingMatrix));
+  assert.equal(matrix.uids.length, f.labelled);
+  assert.equal(matrix.names.length, 31);
+  assert.equal(matrix.labels.reduce((s, v) => s + v, 0), f.churned);
+  assert.ok(fs.statSync(path.join(artifactsDir(settings), result.artifacts.ratings)).size > 0);
+});
+
 test('a worker stops gracefully on SIGTERM', async () => {
-  const code = await stopWorker(workers[1], 'SIGTERM');
-  assert.equal(code, 0);
+  assert.equal(await stopWorker(workers[1], 'SIGTERM'), 0);
 });
