@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { ClickHouseClient } from '@clickhouse/client';
@@ -19,6 +20,8 @@ export interface IngestOptions {
   tmpDir: string;
   /** Reload a file whose content changed under the same name, default false (reported, not loaded). */
   replaceChanged?: boolean;
+  /** Files loaded at the same time, default the number of cores (each file is one partition, so they never touch each other). */
+  concurrency?: number;
   /** Called after every file, e.g. to heartbeat. */
   onProgress?: (progress: { filesDone: number; filesTotal: number; rowsLoaded: number; current: string }) => void;
 }
@@ -57,13 +60,19 @@ export async function ingestFolder(ch: ClickHouseClient, folder: string, options
   const outcomes: FileOutcome[] = problems.map((p: FileProblem) => ({ file: p.file, status: 'failed', message: p.message }));
   const expanded = await expandArchives(files, options.tmpDir, outcomes);
   let rowsLoaded = 0;
-  for (const [index, file] of expanded.entries()) {
-    const outcome = await ingestOne(ch, file, options);
-    outcomes.push(outcome);
-    rowsLoaded += outcome.counts?.loaded ?? 0;
-    options.onProgress?.({ filesDone: index + 1, filesTotal: expanded.length, rowsLoaded, current: file.name.fileKey });
-  }
-  return summarise(outcomes);
+  let next = 0;
+  const done: FileOutcome[] = new Array(expanded.length);
+  let filesDone = 0;
+  const lane = async () => {
+    for (let i = next++; i < expanded.length; i = next++) {
+      const outcome = await ingestOne(ch, expanded[i], options);
+      done[i] = outcome;
+      rowsLoaded += outcome.counts?.loaded ?? 0;
+      options.onProgress?.({ filesDone: ++filesDone, filesTotal: expanded.length, rowsLoaded, current: expanded[i].name.fileKey });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? os.availableParallelism()) }, lane));
+  return summarise([...outcomes, ...done]);
 }
 
 async function ingestOne(ch: ClickHouseClient, file: CandidateFile, options: IngestOptions): Promise<FileOutcome> {

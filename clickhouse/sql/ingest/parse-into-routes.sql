@@ -4,6 +4,7 @@
 INSERT INTO ingest_parsed
 SELECT
     {date:Date}, {file_key:String}, {kind:String}, line_no, line, status, repair,
+    uid, song_id, play_time, song_length,
     f[1], f[2],
     if({kind:String} = 'S', '', f[3]),
     if({kind:String} = 'P', f[7], ''),
@@ -25,31 +26,35 @@ FROM
         greatest(nf - ne, 0) AS extra,
         -- k surplus fields that are all empty are editing slips (a leading or trailing tab, a run
         -- of tabs): remove them, leading first, then trailing, then the first interior run long enough.
-        multiIf(
-            extra = 0, 0,
+        if(extra = 0, 0, multiIf(
             arrayAll(x -> x = '', arraySlice(raw_fields, 1, extra)), 1,
             arrayAll(x -> x = '', arraySlice(raw_fields, ne + 1, extra)), ne + 1,
             arrayFirstIndex(i -> i + extra - 1 <= nf AND arrayAll(x -> x = '', arraySlice(raw_fields, i, extra)), arrayEnumerate(raw_fields))
-        ) AS cut,
+        )) AS cut,
         if(extra = 0 OR cut = 0, raw_fields, arrayConcat(arraySlice(raw_fields, 1, cut - 1), arraySlice(raw_fields, cut + extra))) AS f,
         f[1] AS uid_raw,
         if({kind:String} = 'S', '', f[3]) AS song_id_raw,
         if({kind:String} = 'P', f[7], '') AS play_time_raw,
         if({kind:String} = 'P', f[8], '') AS song_length_raw,
+        -- each value is parsed once, here; the routing views only copy
+        toUInt64OrNull(uid_raw) AS uid,
+        if(song_id_raw = '', NULL, toInt64OrNull(song_id_raw)) AS song_id,
+        if(play_time_raw IN ('', 'nan', 'NaN', 'NAN'), NULL, toFloat64OrNull(play_time_raw)) AS play_time,
+        if(song_length_raw IN ('', 'nan', 'NaN', 'NAN'), NULL, toFloat64OrNull(song_length_raw)) AS song_length,
         multiIf(
             line = '', 'blank',
             length(line) > {max_line:UInt32}, 'line_too_long',
             nf < ne, 'too_few_fields',
             extra > 0 AND cut = 0, 'too_many_fields',
             NOT isValidUTF8(line), 'invalid_utf8',
-            uid_raw = '' OR startsWith(uid_raw, '-') OR toUInt64OrNull(uid_raw) IS NULL, 'bad_uid',
+            uid IS NULL OR startsWith(uid_raw, '-'), 'bad_uid',
             f[2] NOT IN ('ar', 'ip'), 'bad_device',
             -- flags are small integers: text here means the fields are shifted, not a value to keep
             {kind:String} != 'S' AND f[ne] != '' AND toUInt8OrNull(f[ne]) IS NULL, 'bad_paid_flag',
             {kind:String} = 'P' AND f[4] != '' AND toUInt8OrNull(f[4]) IS NULL, 'bad_song_type',
-            song_id_raw != '' AND toInt64OrNull(song_id_raw) IS NULL, 'bad_song_id',
-            play_time_raw NOT IN ('', 'nan', 'NaN', 'NAN') AND toFloat64OrNull(play_time_raw) IS NULL, 'bad_play_time',
-            song_length_raw NOT IN ('', 'nan', 'NaN', 'NAN') AND toFloat64OrNull(song_length_raw) IS NULL, 'bad_song_length',
+            song_id IS NULL AND song_id_raw != '', 'bad_song_id',
+            play_time IS NULL AND play_time_raw NOT IN ('', 'nan', 'NaN', 'NAN'), 'bad_play_time',
+            song_length IS NULL AND song_length_raw NOT IN ('', 'nan', 'NaN', 'NAN'), 'bad_song_length',
             'ok'
         ) AS status,
         if(repair_override != '', repair_override, if(extra > 0, 'extra_empty_fields', '')) AS repair
