@@ -1,0 +1,2 @@
+export { stratifiedTrainTestSplit, type TrainTestSplitOptions, type TrainTestIndices } from './stratified-split';
+export { stratifiedKFold, foldIndices, type KFoldOptions } from './stratified-k-fold';

@@ -1,0 +1,152 @@
+/**
+ * Histograms hold, per bin, the sums of gradient, hessian and row count, interleaved
+ * as [g, h, n] triples. Gini trees reuse the same sums with g = label weight and
+ * h = weight, so one split finder serves both forests and boosting.
+ */
+export const SLOTS = 3;
+// Hot loops use this module-local copy: compiled to CommonJS, SLOTS becomes a property load on `exports`.
+const STRIDE = 3;
+
+/** Where each feature's bins start inside a full (all-feature) histogram. */
+export interface HistogramLayout {
+  offsets: Int32Array;
+  nBins: Int32Array;
+  totalBins: number;
+}
+
+export function histogramLayout(nBins: Int32Array): HistogramLayout {
+  const offsets = new Int32Array(nBins.length);
+  let total = 0;
+  for (let j = 0; j < nBins.length; j++) {
+    offsets[j] = total;
+    total += nBins[j];
+  }
+  return { offsets, nBins, totalBins: total };
+}
+
+/**
+ * Copies the gradient and hessian of rows[start..end) into contiguous arrays, so the
+ * per-feature loops below read them sequentially instead of gathering them again for
+ * every feature.
+ */
+export function gatherStatistics(
+  rows: Int32Array,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  gOut: Float64Array,
+  hOut: Float64Array,
+): void {
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    gOut[i - start] = grad[r];
+    hOut[i - start] = hess[r];
+  }
+}
+
+/** Adds one feature of rows[start..end) into `hist` at bin `offset`, with gathered statistics. */
+export function accumulateFeature(
+  hist: Float64Array,
+  offset: number,
+  codes: Uint8Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float64Array,
+  h: Float64Array,
+): void {
+  const base = offset * STRIDE;
+  for (let i = start; i < end; i++) {
+    const b = base + codes[rows[i]] * STRIDE;
+    const k = i - start;
+    hist[b] += g[k];
+    hist[b + 1] += h[k];
+    hist[b + 2] += 1;
+  }
+}
+
+/**
+ * Like {@link accumulateFeature} but reads statistics by row (grad[r]) rather than
+ * gathered, since a node that tries only a few features gains nothing from gathering,
+ * and returns the lowest and highest code seen, packed as low*256+high, so callers can
+ * scan and clear only the occupied bins.
+ */
+export function accumulateFeatureRange(
+  hist: Float64Array,
+  codes: Uint8Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+): number {
+  let low = 255;
+  let high = 0;
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const c = codes[r];
+    if (c < low) low = c;
+    if (c > high) high = c;
+    const b = c * STRIDE;
+    hist[b] += grad[r];
+    hist[b + 1] += hess[r];
+    hist[b + 2] += 1;
+  }
+  return low * 256 + high;
+}
+
+/**
+ * Adds all listed features of rows[start..end) at once from row-major codes
+ * (`rowCodes[row * stride + feature]`). One row's codes share a cache line, and
+ * consecutive updates land in different features' bins, so they do not wait on
+ * each other the way a one-feature pass over a few-valued column does.
+ */
+export function accumulateRows(
+  hist: Float64Array,
+  layout: HistogramLayout,
+  features: Int32Array,
+  rowCodes: Uint8Array,
+  stride: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float64Array,
+  h: Float64Array,
+): void {
+  const nf = features.length;
+  const base = new Int32Array(nf);
+  for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]] * STRIDE;
+  for (let i = start; i < end; i++) {
+    const at = rows[i] * stride;
+    const gi = g[i - start];
+    const hi = h[i - start];
+    for (let k = 0; k < nf; k++) {
+      const b = base[k] + rowCodes[at + features[k]] * STRIDE;
+      hist[b] += gi;
+      hist[b + 1] += hi;
+      hist[b + 2] += 1;
+    }
+  }
+}
+
+/** Row-major copy of column codes, for {@link accumulateRows}; shared so helper threads can read it. */
+export function toRowMajor(codes: Uint8Array[], nRows: number): Uint8Array {
+  const stride = codes.length;
+  const out = new Uint8Array(new SharedArrayBuffer(Math.max(1, nRows * stride)));
+  for (let f = 0; f < stride; f++) {
+    const column = codes[f];
+    for (let r = 0; r < nRows; r++) out[r * stride + f] = column[r];
+  }
+  return out;
+}
+
+/** parent -= child over the listed features, turning the parent into the sibling. */
+export function subtractInto(parent: Float64Array, child: Float64Array, layout: HistogramLayout, features: Int32Array): void {
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k];
+    const from = layout.offsets[f] * STRIDE;
+    const to = from + layout.nBins[f] * STRIDE;
+    for (let b = from; b < to; b++) parent[b] -= child[b];
+  }
+}

@@ -1,0 +1,21 @@
+import { randomInt, type Rng } from '../random';
+
+/** Bernoulli row sampling keeps rows ascending, which keeps histogram reads cache-friendly. */
+export function sampleRows(n: number, share: number, rng: Rng): Int32Array {
+  if (share >= 1) return Int32Array.from({ length: n }, (_, i) => i);
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (rng() < share) rows.push(i);
+  return Int32Array.from(rows);
+}
+
+/** k distinct features, ascending. */
+export function sampleFeatures(nFeatures: number, k: number, rng: Rng): Int32Array {
+  const all = Int32Array.from({ length: nFeatures }, (_, j) => j);
+  for (let i = 0; i < k; i++) {
+    const j = i + randomInt(rng, nFeatures - i);
+    const t = all[i];
+    all[i] = all[j];
+    all[j] = t;
+  }
+  return all.slice(0, k).sort();
+}
