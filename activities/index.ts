@@ -1,9 +1,9 @@
 import type { SqlDeps, TrainingDeps } from './deps';
 import { createBuildRunFeaturesActivity, createExportRunDataActivity } from './sql/feature-activities';
+import { createPublishChurnActivity } from './sql/publish-churn-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
 import { createRunQueryActivity } from './sql/run-query-activity';
-import { createSummariseActivity } from './sql/summarise-activity';
-import { createProfileActivity } from './training/profile-activity';
+import { createChurnActivities } from './training/churn-activities';
 
 /** Activities of the SQL task queue. Dependencies are injected so tests can hand in their own engine. */
 export function createSqlActivities(deps: SqlDeps) {
@@ -11,7 +11,7 @@ export function createSqlActivities(deps: SqlDeps) {
     ingestLogs: createIngestLogsActivity(deps),
     buildRunFeatures: createBuildRunFeaturesActivity(deps),
     exportRunData: createExportRunDataActivity(deps),
-    summariseActivity: createSummariseActivity(deps),
+    publishChurnScores: createPublishChurnActivity(deps),
     runQuery: createRunQueryActivity(deps),
   };
 }
@@ -19,7 +19,7 @@ export function createSqlActivities(deps: SqlDeps) {
 /** Activities of the training task queue: pure computation over artifacts, no ClickHouse. */
 export function createTrainingActivities(deps: TrainingDeps) {
   return {
-    profileActivity: createProfileActivity(deps),
+    ...createChurnActivities(deps),
   };
 }
 

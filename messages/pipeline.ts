@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChurnOptions, ChurnSummary } from './churn';
 import { FeatureParams } from './feature-params';
 import { BuildRunFeaturesResult, RunArtifacts } from './features';
 import { RunId } from './run-id';
@@ -10,18 +11,10 @@ export const PipelineInput = z.object({
   logsDir: z.string().min(1).optional(),
   /** Feature-stage parameters (snapshot date, windows, percentiles, sampling); defaults are the seed's. */
   features: FeatureParams.omit({ runId: true }).partial().optional(),
+  /** Churn options (split, seed, grid, folds); defaults are the seed's. */
+  churn: ChurnOptions.partial().optional(),
 });
 export type PipelineInput = z.input<typeof PipelineInput>;
-
-export const ActivityProfile = z.object({
-  users: z.number().int().nonnegative(),
-  events: z.number().int().nonnegative(),
-  medianPlays: z.number(),
-  p99Plays: z.number(),
-  meanActiveDays: z.number(),
-  shareWithDownloads: z.number(),
-});
-export type ActivityProfile = z.infer<typeof ActivityProfile>;
 
 /** Result of the `churnPipeline` workflow: a small summary, never rows. */
 export const PipelineResult = z.object({
@@ -31,8 +24,6 @@ export const PipelineResult = z.object({
     .optional(),
   features: BuildRunFeaturesResult,
   artifacts: RunArtifacts,
-  activityTable: z.string(),
-  activityArtifact: z.string(),
-  profile: ActivityProfile,
+  churn: ChurnSummary,
 });
 export type PipelineResult = z.infer<typeof PipelineResult>;

@@ -1,6 +1,8 @@
 import { ApplicationFailure, log } from '@temporalio/workflow';
 import { PipelineInput, type PipelineResult } from '../messages/pipeline';
-import { sql, training } from './activity-stubs';
+import { ChurnOptions } from '../messages/churn';
+import { sql } from './activity-stubs';
+import { trainAndScoreChurn } from './churn-branch';
 
 /**
  * The musicbox pipeline for one run id: ingest (optional) → per-run tables in ClickHouse →
@@ -17,12 +19,12 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
   const features = await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId } });
   const artifacts = await sql.exportRunData({ runId: input.runId });
-  const summary = await sql.summariseActivity({ runId: input.runId });
-  const profile = await training.profileActivity({ runId: input.runId, artifact: summary.artifact });
+  const churn = await trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {}));
   return {
     runId: input.runId,
     ingest: ingest && { files: ingest.files, loaded: ingest.loaded, repaired: ingest.repaired, rejected: ingest.rejected, skipped: ingest.unchangedFiles },
     features,
     artifacts,
-    activityTable: summary.table, activityArtifact: summary.artifact, profile };
+    churn,
+  };
 }

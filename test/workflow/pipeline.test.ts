@@ -61,7 +61,7 @@ test('a snapshot outside the ingested dates fails at once, naming the parameter,
 test('the pipeline ingests generated logs, builds features and exports them for the training queue', async () => {
   const logs = tempHome('musicbox-pipeline-logs-');
   await generateLogs({ outDir: logs, users: 600, days: 44, seed: 3 });
-  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', logsDir: logs }] });
+  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', logsDir: logs, churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 } }] });
   const f = result.features;
   assert.equal(f.snapshotDate, '2017-04-28');
   assert.equal(f.scoringSnapshotDate, '2017-05-12');
@@ -73,6 +73,21 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   assert.equal(matrix.names.length, 31);
   assert.equal(matrix.labels.reduce((s, v) => s + v, 0), f.churned);
   assert.ok(fs.statSync(path.join(artifactsDir(settings), result.artifacts.ratings)).size > 0);
+
+  // Churn: the seed's three models plus the tuned forest; the best is the one with the highest test AUC.
+  const c = result.churn;
+  assert.deepEqual(c.models.map((m) => m.name), ['logistic_regression', 'random_forest', 'gradient_boosting', 'random_forest_tuned']);
+  assert.equal(c.best, c.models.reduce((a, b) => (b.testAuc > a.testAuc ? b : a)).name);
+  assert.ok(c.models.every((m) => m.testAuc > 0.6), 'the generated churn is learnable');
+  assert.equal(c.grid?.cells, 2);
+  assert.equal(c.scored, f.scoringRows);
+  assert.equal(c.topFeatures.length, 10);
+  const published = execFileSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'sql', "SELECT count(), min(rank), max(rank), countIf(probability < 0 OR probability > 1), uniqExact(uid) FROM churn_scores WHERE run_id = 'generated'", '--format', 'TSV'],
+    { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } },
+  );
+  assert.deepEqual(published.trim().split('\t').map(Number), [c.scored, 1, c.scored, 0, c.scored]);
 });
 
 test('a worker stops gracefully on SIGTERM', async () => {

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { clearRunPartition } from '../../clickhouse/run-tables';
+import { PublishChurnInput, type PublishChurnResult } from '../../messages/churn';
+import { artifactPath, type SqlDeps } from '../deps';
+import { keepAlive } from '../heartbeat';
+
+const TABLE = 'churn_scores';
+const REGISTRY = 'model_registry';
+
+/**
+ * Publishes a run's churn scores and registers its best model. Both are keyed by run id: a retry
+ * replaces the scores and the registry keeps one row per (run, model).
+ */
+export function createPublishChurnActivity({ ch, artifactsDir }: SqlDeps) {
+  return async function publishChurnScores(raw: PublishChurnInput): Promise<PublishChurnResult> {
+    const { runId, scores, best } = PublishChurnInput.parse(raw);
+    const [previous] = await (
+      await ch.query({
+        query: `SELECT run_id, model, test_auc FROM ${REGISTRY} FINAL WHERE run_id != {run_id:String} ORDER BY registered_at DESC LIMIT 1`,
+        query_params: { run_id: runId },
+        format: 'JSONEachRow',
+      })
+    ).json<{ run_id: string; model: string; test_auc: number }>();
+    await clearRunPartition(ch, TABLE, runId);
+    await keepAlive(() =>
+      ch.insert({ table: `${TABLE} (run_id, uid, probability, rank, model)`, values: fs.createReadStream(artifactPath(artifactsDir, scores)), format: 'TabSeparated' }),
+    );
+    await ch.insert({
+      table: REGISTRY,
+      format: 'JSONEachRow',
+      values: [
+        {
+          run_id: runId,
+          model: best.name,
+          kind: best.kind,
+          test_auc: best.test.auc,
+          train_auc: best.train.auc,
+          test_f1: best.test.f1,
+          params: JSON.stringify(best.params),
+          metrics: JSON.stringify({ train: best.train, test: best.test }),
+          top_features: JSON.stringify(best.permutation),
+          artifact: best.artifact,
+        },
+      ],
+    });
+    const [count] = await (await ch.query({ query: `SELECT count() AS n FROM ${TABLE} WHERE run_id = {run_id:String}`, query_params: { run_id: runId }, format: 'JSONEachRow' })).json<{ n: string }>();
+    return {
+      table: TABLE,
+      rows: Number(count.n),
+      registryTable: REGISTRY,
+      previousBest: previous && { runId: previous.run_id, model: previous.model, testAuc: previous.test_auc },
+    };
+  };
+}
