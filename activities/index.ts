@@ -1,9 +1,12 @@
 import type { SqlDeps, TrainingDeps } from './deps';
 import { createBuildRunFeaturesActivity, createExportRunDataActivity } from './sql/feature-activities';
 import { createPublishChurnActivity } from './sql/publish-churn-activity';
+import { createPublishRecommendationsActivity } from './sql/publish-recommendations-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
 import { createRunQueryActivity } from './sql/run-query-activity';
 import { createChurnActivities } from './training/churn-activities';
+import { createBlendActivity } from './training/blend-activity';
+import { createRecsysActivities } from './training/recsys-activities';
 
 /** Activities of the SQL task queue. Dependencies are injected so tests can hand in their own engine. */
 export function createSqlActivities(deps: SqlDeps) {
@@ -12,6 +15,7 @@ export function createSqlActivities(deps: SqlDeps) {
     buildRunFeatures: createBuildRunFeaturesActivity(deps),
     exportRunData: createExportRunDataActivity(deps),
     publishChurnScores: createPublishChurnActivity(deps),
+    publishRecommendations: createPublishRecommendationsActivity(deps),
     runQuery: createRunQueryActivity(deps),
   };
 }
@@ -20,6 +24,8 @@ export function createSqlActivities(deps: SqlDeps) {
 export function createTrainingActivities(deps: TrainingDeps) {
   return {
     ...createChurnActivities(deps),
+    ...createRecsysActivities(deps),
+    blendRecommendations: createBlendActivity(deps),
   };
 }
 

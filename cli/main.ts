@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate';
 import { quickstartCommand } from './commands/quickstart';
+import { featuresCommand } from './commands/features';
+import { recommendCommand } from './commands/recommend';
 import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
@@ -14,7 +16,9 @@ const program = new Command('musicbox')
   .addCommand(runCommand())
   .addCommand(generateCommand())
   .addCommand(ingestCommand())
+  .addCommand(featuresCommand())
   .addCommand(upCommand())
+  .addCommand(recommendCommand())
   .addCommand(sqlCommand())
   .addCommand(workerCommand());
 

@@ -16,6 +16,12 @@ export function printPipelineResult(result: PipelineResult, print: (line: string
   if (ch.previousBest) print(`  previous run ${ch.previousBest.runId}: ${ch.previousBest.model} at test AUC ${ch.previousBest.testAuc.toFixed(4)}`);
   print(`  top features: ${ch.topFeatures.slice(0, 5).map((f) => `${f.name} (${f.direction > 0 ? '+' : f.direction < 0 ? '−' : '·'})`).join(', ')}`);
   print(`  scored ${ch.scored} users, ${ch.atRisk} at risk (p ≥ 0.5): table ${ch.table}`);
+  const r = result.recommendations;
+  const f3 = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+  print('  recommenders on label-window plays (precision@10 / recall@10 / NDCG@10 / hit rate@10 / coverage):');
+  for (const m of r.models) print(`    ${m.name.padEnd(12)} ${f3(m.ranking.precision)}  ${f3(m.ranking.recall)}  ${f3(m.ranking.ndcg)}  ${f3(m.ranking.hitRate)}  ${m.ranking.coverage.toFixed(3)}`);
+  print(`  held-out 20 % ratings: NMF RMSE ${r.ratingError.nmf.rmse.toFixed(3)} MAE ${r.ratingError.nmf.mae.toFixed(3)}; SVD RMSE ${r.ratingError.svd.rmse.toFixed(3)} MAE ${r.ratingError.svd.mae.toFixed(3)}`);
+  print(`  published ${r.rows} recommendations for ${r.users} users (${r.coldStartUsers} cold-start: popularity only): table ${r.table}; musicbox recommend --uid <uid>`);
   print(`  look inside: musicbox sql "SELECT * FROM run_cleaning_report WHERE run_id = '${result.runId}'"`);
 }
 

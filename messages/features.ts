@@ -29,6 +29,8 @@ export const RunArtifacts = z.object({
   trainingMatrix: z.string(),
   scoringMatrix: z.string(),
   ratings: z.string(),
+  /** Songs each rated user newly plays in the label window (the recommenders' held-out truth). */
+  labelPlays: z.string(),
   bytes: z.number().int(),
 });
 export type RunArtifacts = z.infer<typeof RunArtifacts>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChurnOptions, ChurnSummary } from './churn';
 import { FeatureParams } from './feature-params';
+import { RecsysOptions, RecsysSummary } from './recsys';
 import { BuildRunFeaturesResult, RunArtifacts } from './features';
 import { RunId } from './run-id';
 
@@ -13,6 +14,8 @@ export const PipelineInput = z.object({
   features: FeatureParams.omit({ runId: true }).partial().optional(),
   /** Churn options (split, seed, grid, folds); defaults are the seed's. */
   churn: ChurnOptions.partial().optional(),
+  /** Recommender options (factors, neighbours, candidates, list length, blend weights). */
+  recommendations: RecsysOptions.partial().optional(),
 });
 export type PipelineInput = z.input<typeof PipelineInput>;
 
@@ -25,5 +28,6 @@ export const PipelineResult = z.object({
   features: BuildRunFeaturesResult,
   artifacts: RunArtifacts,
   churn: ChurnSummary,
+  recommendations: RecsysSummary,
 });
 export type PipelineResult = z.infer<typeof PipelineResult>;

@@ -94,6 +94,48 @@ interface Accumulated {
   models: ComponentName[];
 }
 
+/** One component's candidates for one user, best first: song ids and raw scores. */
+export interface CandidateList {
+  readonly songIds: ArrayLike<number>;
+  readonly scores: ArrayLike<number>;
+}
+
+/**
+ * The blend of one user's candidate lists (see the top of this file): each list is min-max
+ * normalised, popularity and item-item add with their weights, and songs in both the NMF and the
+ * SVD lists add the mean of their two normalised scores with the matrix-factorisation weight.
+ */
+export function blendCandidateLists(
+  lists: { popularity: CandidateList; itemItem: CandidateList; nmf: CandidateList; svd: CandidateList },
+  weights: BlendWeights,
+  n: number,
+): BlendedSong[] {
+  const acc = new Map<number, Accumulated>();
+  const add = (songId: number, value: number, weight: number, names: ComponentName[]): void => {
+    if (weight === 0) return;
+    const entry = acc.get(songId) ?? { score: 0, models: [] };
+    entry.score += weight * value;
+    entry.models.push(...names);
+    acc.set(songId, entry);
+  };
+  const normalised = (l: CandidateList) => {
+    const norm = minMaxNormalise(Float64Array.from(l.scores));
+    const out = new Map<number, number>();
+    for (let i = 0; i < l.songIds.length; i++) out.set(l.songIds[i], norm[i]);
+    return out;
+  };
+  normalised(lists.popularity).forEach((v, id) => add(id, v, weights.popularity, ['popularity']));
+  normalised(lists.itemItem).forEach((v, id) => add(id, v, weights.itemItem, ['item-item']));
+  const svd = normalised(lists.svd);
+  normalised(lists.nmf).forEach((v, id) => {
+    const other = svd.get(id);
+    if (other !== undefined) add(id, (v + other) / 2, weights.matrixFactorisation, ['nmf', 'svd']);
+  });
+  return Array.from(acc, ([songId, e]) => ({ songId, score: e.score, models: e.models }))
+    .sort((a, b) => b.score - a.score || a.songId - b.songId)
+    .slice(0, n);
+}
+
 export class Blender {
   private readonly weights: BlendWeights;
   private readonly candidates: number;
@@ -122,38 +164,23 @@ export class Blender {
     }
     const rated = ratedSongs(matrix, u);
     const ratedIds = new Set(Array.from(rated, (s) => matrix.songIds[s]));
-    const acc = new Map<number, Accumulated>();
-    const add = (songId: number, value: number, weight: number, names: ComponentName[]): void => {
-      if (weight === 0) return;
-      const entry = acc.get(songId) ?? { score: 0, models: [] };
-      entry.score += weight * value;
-      entry.models.push(...names);
-      acc.set(songId, entry);
-    };
-
     const pop = popularity.top(this.candidates, ratedIds);
-    minMaxNormalise(pop.scores).forEach((v, i) => add(pop.songIds[i], v, this.weights.popularity, ['popularity']));
-    const ii = this.componentTop(this.models.itemItem, u, rated);
-    ii.forEach((v, id) => add(id, v, this.weights.itemItem, ['item-item']));
-    const nmf = this.componentTop(this.models.nmf, u, rated);
-    const svd = this.componentTop(this.models.svd, u, rated);
-    nmf.forEach((v, id) => {
-      const other = svd.get(id);
-      if (other !== undefined) add(id, (v + other) / 2, this.weights.matrixFactorisation, ['nmf', 'svd']);
-    });
-
-    return Array.from(acc, ([songId, e]) => ({ songId, score: e.score, models: e.models }))
-      .sort((a, b) => b.score - a.score || a.songId - b.songId)
-      .slice(0, this.n);
+    return blendCandidateLists(
+      {
+        popularity: pop,
+        itemItem: this.componentTop(this.models.itemItem, u, rated),
+        nmf: this.componentTop(this.models.nmf, u, rated),
+        svd: this.componentTop(this.models.svd, u, rated),
+      },
+      this.weights,
+      this.n,
+    );
   }
 
-  /** song id → normalised score over the component's candidate list. */
-  private componentTop(model: UserScorer, u: number, rated: Int32Array): Map<number, number> {
+  /** The component's candidate list for a user: song ids and raw scores, rated songs excluded. */
+  private componentTop(model: UserScorer, u: number, rated: Int32Array): CandidateList {
     const top = selectTopN(model.scoreUser(u, this.buffer), this.candidates, rated);
-    const norm = minMaxNormalise(top.scores);
-    const out = new Map<number, number>();
-    top.indices.forEach((s, i) => out.set(this.models.matrix.songIds[s], norm[i]));
-    return out;
+    return { songIds: Array.from(top.indices, (s) => this.models.matrix.songIds[s]), scores: top.scores };
   }
 }
 

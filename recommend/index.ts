@@ -12,6 +12,8 @@ export { randomizedSvd, type RandomizedSvdOptions, type SvdFactors } from './ran
 export { TruncatedSvdModel, type TruncatedSvdOptions, type TruncatedSvdJSON } from './truncated-svd';
 export {
   Blender,
+  blendCandidateLists,
+  type CandidateList,
   BlendWeightsError,
   DEFAULT_BLEND_WEIGHTS,
   minMaxNormalise,

@@ -3,6 +3,8 @@ import { PipelineInput, type PipelineResult } from '../messages/pipeline';
 import { ChurnOptions } from '../messages/churn';
 import { sql } from './activity-stubs';
 import { trainAndScoreChurn } from './churn-branch';
+import { recommendSongs } from './recsys-branch';
+import { RecsysOptions } from '../messages/recsys';
 
 /**
  * The musicbox pipeline for one run id: ingest (optional) → per-run tables in ClickHouse →
@@ -19,12 +21,17 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
   const features = await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId } });
   const artifacts = await sql.exportRunData({ runId: input.runId });
-  const churn = await trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {}));
+  // Churn and recommendations read the same exports and do not depend on each other.
+  const [churn, recommendations] = await Promise.all([
+    trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {})),
+    recommendSongs(input.runId, artifacts, RecsysOptions.parse(input.recommendations ?? {})),
+  ]);
   return {
     runId: input.runId,
     ingest: ingest && { files: ingest.files, loaded: ingest.loaded, repaired: ingest.repaired, rejected: ingest.rejected, skipped: ingest.unchangedFiles },
     features,
     artifacts,
     churn,
+    recommendations,
   };
 }

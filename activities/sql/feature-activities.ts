@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { buildFeatures, exportRatings, exportScoringMatrix, exportTrainingMatrix, FeatureStepOutputMissing, InvalidRunParameters } from '../../clickhouse/features';
+import { buildFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, FeatureStepOutputMissing, InvalidRunParameters } from '../../clickhouse/features';
 import { BuildRunFeaturesInput, ExportRunDataInput, type BuildRunFeaturesResult, type RunArtifacts } from '../../messages/features';
 import { artifactKey, artifactPath, type SqlDeps } from '../deps';
 import { keepAlive } from '../heartbeat';
@@ -33,12 +33,14 @@ export function createExportRunDataActivity({ ch, artifactsDir }: SqlDeps) {
       trainingMatrix: artifactKey(runId, 'training-matrix.arrows'),
       scoringMatrix: artifactKey(runId, 'scoring-matrix.arrows'),
       ratings: artifactKey(runId, 'ratings.arrows'),
+      labelPlays: artifactKey(runId, 'label-plays.arrows'),
     };
     const bytes = await keepAlive(async () => {
       const a = await exportTrainingMatrix(ch, runId, artifactPath(artifactsDir, keys.trainingMatrix));
       const b = await exportScoringMatrix(ch, runId, artifactPath(artifactsDir, keys.scoringMatrix));
       const c = await exportRatings(ch, runId, artifactPath(artifactsDir, keys.ratings));
-      return a + b + c;
+      const d = await exportLabelPlays(ch, runId, artifactPath(artifactsDir, keys.labelPlays));
+      return a + b + c + d;
     });
     return { ...keys, bytes };
   };

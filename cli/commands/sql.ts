@@ -1,12 +1,6 @@
-import crypto from 'node:crypto';
 import { Command } from 'commander';
-import { runFormattedQuery } from '../../activities/sql/run-query-activity';
-import { resolveSettings, type Settings } from '../../config/settings';
-import { migrate, openClickHouse } from '../../clickhouse';
-import { TASK_QUEUES } from '../../messages/task-queues';
-import { sqlQuery } from '../../workflows';
-import { readSqlWorkerMarker } from '../stack-file';
-import { connectClient } from '../temporal-client';
+import { resolveSettings } from '../../config/settings';
+import { querySomehow } from '../query';
 
 export function sqlCommand(): Command {
   return new Command('sql')
@@ -19,30 +13,3 @@ export function sqlCommand(): Command {
     });
 }
 
-/**
- * Runs the query where the engine is: a server directly; an embedded engine directly when no
- * worker holds it, else through the SQL worker as a short activity.
- */
-async function querySomehow(settings: Settings, query: string, format: string): Promise<string> {
-  const worker = settings.clickhouse.kind === 'embedded' ? readSqlWorkerMarker(settings) : undefined;
-  if (worker) {
-    const client = await connectClient(worker.address, worker.namespace);
-    try {
-      const result = await client.workflow.execute(sqlQuery, {
-        taskQueue: TASK_QUEUES.workflows,
-        workflowId: `sql-${crypto.randomUUID()}`,
-        args: [{ query, format }],
-      });
-      return result.truncated ? `${result.text}\n… (result truncated; add a LIMIT, or stop the stack to query the engine directly)\n` : result.text;
-    } finally {
-      await client.connection.close();
-    }
-  }
-  const ch = await openClickHouse(settings);
-  try {
-    await migrate(ch);
-    return await runFormattedQuery(ch, query, format);
-  } finally {
-    await ch.close();
-  }
-}

@@ -43,3 +43,24 @@ export async function exportRatings(ch: ClickHouseClient, runId: string, file: s
     { params: { run_id: runId }, format: 'ArrowStream' },
   );
 }
+
+/**
+ * Writes, for every user of the run's ratings, the songs they play in the label window that they
+ * had not rated in the feature window: the held-out truth the recommenders are judged on.
+ */
+export async function exportLabelPlays(ch: ClickHouseClient, runId: string, file: string): Promise<number> {
+  return exportQuery(
+    ch,
+    `WITH (SELECT any(snapshot_date) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS end,
+          (SELECT any(range_end) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS label_end
+     SELECT toFloat64(uid) AS uid, toFloat64(assumeNotNull(song_id)) AS song_id
+     FROM events
+     WHERE event = 'P' AND song_id > 0 AND date > end AND date <= label_end
+       AND uid IN (SELECT uid FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String})
+       AND (uid, assumeNotNull(song_id)) NOT IN (SELECT uid, song_id FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String})
+     GROUP BY uid, song_id
+     ORDER BY uid, song_id ${UNCOMPRESSED}`,
+    file,
+    { params: { run_id: runId }, format: 'ArrowStream' },
+  );
+}

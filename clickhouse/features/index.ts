@@ -6,6 +6,6 @@ export { cleanPlays, readCleaningReport, type CleaningReport } from './clean-pla
 export { computeFeatures, computeScoringFeatures, type ScoringFeaturesResult } from './compute-features';
 export { computeRatings, type RatingsResult } from './compute-ratings';
 export { buildFeatures, type BuildFeaturesOptions, type FeatureStageSummary } from './build-features';
-export { exportTrainingMatrix, exportScoringMatrix, exportRatings } from './export-artifacts';
+export { exportTrainingMatrix, exportScoringMatrix, exportRatings, exportLabelPlays } from './export-artifacts';
 export { FEATURE_COLUMNS, FeatureTables } from './tables';
 export { applyFeatureMigrations } from './migrations';

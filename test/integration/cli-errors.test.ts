@@ -44,7 +44,7 @@ test('an unreachable TEMPORAL_ADDRESS gives one line naming the address', () => 
 });
 
 test('every command has --help', () => {
-  for (const command of ['quickstart', 'run', 'up', 'generate', 'ingest', 'sql', 'worker']) {
+  for (const command of ['quickstart', 'run', 'up', 'generate', 'ingest', 'features', 'recommend', 'sql', 'worker']) {
     const r = musicbox([command, '--help'], {});
     assert.equal(r.code, 0, command);
     assert.match(r.stdout, new RegExp(`Usage: musicbox ${command}`));

@@ -88,6 +88,24 @@ test('the pipeline ingests generated logs, builds features and exports them for 
     { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } },
   );
   assert.deepEqual(published.trim().split('\t').map(Number), [c.scored, 1, c.scored, 0, c.scored]);
+
+  // Recommendations: four models and the blend judged; every labelled user gets a list.
+  const r = result.recommendations;
+  assert.deepEqual(r.models.map((m) => m.name), ['popularity', 'item_item', 'nmf', 'svd', 'blend']);
+  assert.equal(r.users, f.labelled);
+  assert.ok(r.coldStartUsers > 0 && r.coldStartUsers < r.users);
+  // The generated users have tastes: collaborative filtering must beat plain popularity on new plays.
+  const ndcg = Object.fromEntries(r.models.map((m) => [m.name, m.ranking.ndcg ?? 0]));
+  assert.ok(ndcg.nmf > ndcg.popularity && ndcg.svd > ndcg.popularity && ndcg.blend > ndcg.popularity, JSON.stringify(ndcg));
+  const sql = (q: string) =>
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'sql', q, '--format', 'TSV'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } }).trim();
+  assert.equal(sql("SELECT uniqExact(uid), max(rank) <= 10, count() FROM recommendations WHERE run_id = 'generated'"), `${r.users}\t1\t${r.rows}`);
+  // No user is recommended a song they already rated.
+  assert.equal(sql("SELECT count() FROM recommendations AS r INNER JOIN run_ratings AS x ON r.uid = x.uid AND r.song_id = x.song_id WHERE r.run_id = 'generated' AND x.run_id = 'generated'"), '0');
+  const uid = sql("SELECT uid FROM recommendations WHERE run_id = 'generated' AND has(models, 'nmf') LIMIT 1");
+  const shown = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', uid], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
+  assert.match(shown, /generated/);
+  assert.match(shown, /nmf/);
 });
 
 test('a worker stops gracefully on SIGTERM', async () => {

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import { clearRunPartition } from '../../clickhouse/run-tables';
+import { PublishRecommendationsInput } from '../../messages/recsys';
+import { artifactPath, type SqlDeps } from '../deps';
+import { keepAlive } from '../heartbeat';
+
+const TABLE = 'recommendations';
+
+/** Loads a run's blended lists into `recommendations` (replacing the run's rows) and marks the run as published. */
+export function createPublishRecommendationsActivity({ ch, artifactsDir }: SqlDeps) {
+  return async function publishRecommendations(raw: PublishRecommendationsInput): Promise<{ table: string; rows: number }> {
+    const { runId, recommendations } = PublishRecommendationsInput.parse(raw);
+    await clearRunPartition(ch, TABLE, runId);
+    await keepAlive(() =>
+      ch.insert({ table: `${TABLE} (run_id, uid, rank, song_id, score, models)`, values: fs.createReadStream(artifactPath(artifactsDir, recommendations)), format: 'TabSeparated' }),
+    );
+    const [count] = await (await ch.query({ query: `SELECT count() AS n FROM ${TABLE} WHERE run_id = {run_id:String}`, query_params: { run_id: runId }, format: 'JSONEachRow' })).json<{ n: string }>();
+    await ch.insert({ table: 'published_runs', values: [{ run_id: runId, kind: 'recommendations', rows: Number(count.n) }], format: 'JSONEachRow' });
+    return { table: TABLE, rows: Number(count.n) };
+  };
+}

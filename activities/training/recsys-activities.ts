@@ -1,0 +1,106 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
+import { readRatings } from '../../artifacts/ratings';
+import { buildRatingsMatrix, evaluateRankings, ItemItemModel, mae, NmfModel, PopularityModel, ratedSongs, rmse, selectTopN, splitRatings, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
+import { FitRecommenderInput, RatingErrorInput, type FitRecommenderResult, type Ranking, type RatingErrorResult } from '../../messages/recsys';
+import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
+import { reportProgress } from '../heartbeat';
+import { writeCandidateLists, type CandidateLists } from './candidate-lists';
+
+const MIN_RATED_SONGS = 5;
+
+/** Ranking metrics of per-user lists (first k of each) against label-window plays; null where no user has any. */
+export function rankingOf(lists: Map<number, ArrayLike<number>>, relevant: Map<number, Set<number>>, catalogue: number): Ranking {
+  const r = evaluateRankings(lists, relevant, catalogue, 10);
+  const v = (x: number) => (Number.isNaN(x) ? null : x);
+  return { users: r.users, precision: v(r.precision), recall: v(r.recall), ndcg: v(r.ndcg), hitRate: v(r.hitRate), coverage: r.coverage };
+}
+
+/** Runs `step(i)` for i < n, yielding to the event loop (and heartbeating) every so often. */
+async function forEachUser(n: number, step: (i: number) => void): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    step(i);
+    if (i % 500 === 499) {
+      reportProgress({ users: i + 1, of: n });
+      await yieldToEventLoop();
+    }
+  }
+}
+
+export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
+  /**
+   * Fits one recommender on the run's utility matrix, writes every matrix user's candidate list
+   * (rated songs excluded), and judges the top 10 on the songs each user newly plays in the label window.
+   */
+  async function fitRecommender(raw: FitRecommenderInput): Promise<FitRecommenderResult> {
+    const input = FitRecommenderInput.parse(raw);
+    const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
+    const matrix = buildRatingsMatrix(ratings, { minRatedSongs: MIN_RATED_SONGS });
+    const o = input.options;
+    const t0 = Date.now();
+    const model = fitOne(input.kind, matrix, ratings, o);
+    const fitSeconds = (Date.now() - t0) / 1000;
+    const users = matrix.userIds.length;
+    const lists: CandidateLists = { n: o.candidates, songIds: new Float64Array(users * o.candidates).fill(-1), scores: new Float32Array(users * o.candidates) };
+    const buffer = new Float64Array(matrix.songIds.length);
+    await forEachUser(users, (u) => {
+      const top = model(u, buffer);
+      for (let i = 0; i < top.songIds.length; i++) {
+        lists.songIds[u * o.candidates + i] = top.songIds[i];
+        lists.scores[u * o.candidates + i] = top.scores[i];
+      }
+    });
+    const scoreSeconds = (Date.now() - t0) / 1000 - fitSeconds;
+    const candidates = artifactKey(input.runId, `recommenders/${input.kind}`);
+    writeCandidateLists(artifactPath(artifactsDir, candidates), lists);
+    const top10 = new Map<number, ArrayLike<number>>();
+    for (let u = 0; u < users; u++) top10.set(matrix.userIds[u], lists.songIds.subarray(u * o.candidates, u * o.candidates + 10).filter((s) => s >= 0));
+    const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));
+    return { kind: input.kind, candidates, users, songs: matrix.songIds.length, ranking: rankingOf(top10, relevant, matrix.songIds.length), fitSeconds, scoreSeconds };
+  }
+
+  /** RMSE and MAE of NMF and truncated SVD on a held-out 20 % of ratings (fitted on the other 80 %). */
+  async function evaluateRatingError(raw: RatingErrorInput): Promise<RatingErrorResult> {
+    const input = RatingErrorInput.parse(raw);
+    const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
+    const split = splitRatings(ratings, { testFraction: 0.2, seed: input.options.seed });
+    const matrix = buildRatingsMatrix(split.train, { minRatedSongs: MIN_RATED_SONGS });
+    const heldOut: number[] = [];
+    for (let i = 0; i < split.test.uid.length; i++) {
+      if (matrix.userIndex.has(split.test.uid[i]) && matrix.songIndex.has(split.test.songId[i])) heldOut.push(i);
+    }
+    const errors = (predict: (u: number, s: number) => number) => {
+      const predicted = heldOut.map((i) => predict(matrix.userIndex.get(split.test.uid[i])!, matrix.songIndex.get(split.test.songId[i])!));
+      const actual = heldOut.map((i) => split.test.rating[i]);
+      return { rmse: rmse(predicted, actual), mae: mae(predicted, actual) };
+    };
+    const nmf = NmfModel.fit(matrix, { components: input.options.components, seed: input.options.seed });
+    reportProgress({ fitted: 'nmf' });
+    const svd = TruncatedSvdModel.fit(matrix, { components: input.options.components, seed: input.options.seed });
+    return { heldOut: heldOut.length, nmf: errors((u, s) => nmf.predict(u, s)), svd: errors((u, s) => svd.predict(u, s)) };
+  }
+
+  return { fitRecommender, evaluateRatingError };
+}
+
+type TopOf = (u: number, buffer: Float64Array) => { songIds: ArrayLike<number>; scores: ArrayLike<number> };
+
+/** Fits one kind of recommender and returns its per-user candidate function (song ids, best first). */
+function fitOne(kind: FitRecommenderInput['kind'], matrix: RatingsMatrix, ratings: ReturnType<typeof readRatings>, o: FitRecommenderInput['options'] & { candidates: number }): TopOf {
+  if (kind === 'popularity') {
+    const pop = PopularityModel.fit(ratings);
+    return (u) => pop.top(o.candidates, new Set(Array.from(ratedSongs(matrix, u), (s) => matrix.songIds[s])));
+  }
+  const scorer: UserScorer =
+    kind === 'item_item'
+      ? ItemItemModel.fit(matrix, { neighbours: o.neighbours, shrinkage: o.shrinkage })
+      : kind === 'nmf'
+        ? NmfModel.fit(matrix, { components: o.components, seed: o.seed })
+        : TruncatedSvdModel.fit(matrix, { components: o.components, seed: o.seed });
+  return (u, buffer) => {
+    const top = selectTopN(scorer.scoreUser(u, buffer), o.candidates, ratedSongs(matrix, u));
+    // A song no neighbour reaches has no score at all: it is not a candidate.
+    const keep = Array.from(top.indices.keys()).filter((i) => Number.isFinite(top.scores[i]));
+    return { songIds: keep.map((i) => matrix.songIds[top.indices[i]]), scores: keep.map((i) => top.scores[i]) };
+  };
+}
