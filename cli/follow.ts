@@ -9,12 +9,14 @@ export async function followProgress(handle: WorkflowHandle, print: (line: strin
   for (;;) {
     const description = await handle.describe();
     const pending = description.raw.pendingActivities ?? [];
-    const line = pending
-      .map((a) => {
-        const failure = a.lastFailure?.message ? ` (retrying after: ${a.lastFailure.message})` : '';
-        return `${a.activityType?.name ?? '?'}${(a.attempt ?? 1) > 1 ? ` attempt ${a.attempt}` : ''}${failure}`;
-      })
-      .join(', ');
+    // Fanned-out activities (a grid search schedules dozens) are shown as one entry with a count.
+    const counts = new Map<string, number>();
+    for (const a of pending) {
+      const failure = a.lastFailure?.message ? ` (retrying after: ${a.lastFailure.message.split('\n')[0]})` : '';
+      const key = `${a.activityType?.name ?? '?'}${(a.attempt ?? 1) > 1 ? ` attempt ${a.attempt}` : ''}${failure}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const line = [...counts].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).join(', ');
     if (line && line !== last) print(`  running: ${line}`);
     last = line;
     if (description.status.name !== 'RUNNING') return;
