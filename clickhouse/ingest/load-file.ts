@@ -27,6 +27,9 @@ export interface FileCounts {
 
 const PARTITION = '({date:Date}, {file_key:String})';
 
+/** The routing views run side by side on each block instead of one after the other. */
+const PARSE_SETTINGS = { parallel_view_processing: 1 } as ClickHouseSettings;
+
 /**
  * Loads one raw file into `events` and `rejects`, replacing whatever an earlier attempt or an
  * earlier ingest of the same file wrote: lines are parsed once into staging partitions, then
@@ -36,24 +39,33 @@ const PARTITION = '({date:Date}, {file_key:String})';
 export async function loadFile(ch: ClickHouseClient, name: LogFileName, origin: LineOrigin): Promise<FileCounts> {
   const keys = { lines: name.fileKey, short: `${name.fileKey}#short`, joined: `${name.fileKey}#joined` };
   const params = { date: name.date, file_key: name.fileKey, kind: name.kind, expected: EXPECTED_FIELDS[name.kind], max_line: MAX_LINE_BYTES };
-  await clearStaging(ch, name, Object.values(keys));
+  await clearStaging(ch, name); // what a crashed attempt may have left
   try {
     if (origin.kind === 'path') {
-      await ch.command({ query: parseStatement(FILE_SOURCE), query_params: { ...params, path: origin.path } });
+      await ch.command({ query: parseStatement(FILE_SOURCE), query_params: { ...params, path: origin.path }, clickhouse_settings: PARSE_SETTINGS });
     } else {
       await ch.insert({ table: 'ingest_lines (file_key, line_no, line)', values: origin.open().pipe(new LinesToTsv(keys.lines)), format: 'TabSeparated' });
-      await ch.command({ query: parseStatement(LINES_SOURCE), query_params: { ...params, lines_key: keys.lines } });
+      await ch.command({ query: parseStatement(LINES_SOURCE), query_params: { ...params, lines_key: keys.lines }, clickhouse_settings: PARSE_SETTINGS });
     }
-    const splitRecords = await rebuildSplitRecords(ch, name, params, keys);
+    let census = await readCensus(ch, name.fileKey);
+    const unjoined = census.short > 0 ? await rebuildSplitRecords(ch, name, params, keys) : 0;
+    if (unjoined < census.short) census = await readCensus(ch, name.fileKey);
     await swapIn(ch, name);
-    const census = await readCensus(ch, name.fileKey);
-    return { ...(await countLoaded(ch, name)), lines: census.lines, blank: census.blank, splitRecords };
+    return {
+      lines: census.lines,
+      blank: census.blank,
+      loaded: census.loaded,
+      repaired: census.repaired,
+      splitRecords: (census.short - unjoined) / 2,
+      rejected: census.rejected + unjoined,
+    };
   } finally {
-    await clearStaging(ch, name, Object.values(keys));
+    await clearStaging(ch, name);
   }
 }
 
 /** Joins too-short lines that belong together, parses the rebuilt records, rejects the rest. */
+/** @returns the number of short lines left unjoined (rejected). */
 async function rebuildSplitRecords(ch: ClickHouseClient, name: LogFileName, params: Record<string, unknown>, keys: { short: string; joined: string }): Promise<number> {
   const short = await (
     await ch.query({ query: 'SELECT line_no, line FROM ingest_lines WHERE file_key = {key:String} ORDER BY line_no', query_params: { key: keys.short }, format: 'JSONEachRow' })
@@ -71,15 +83,29 @@ async function rebuildSplitRecords(ch: ClickHouseClient, name: LogFileName, para
       format: 'JSONEachRow',
     });
   }
-  return joined.length;
+  return unjoined.length;
 }
 
-async function clearStaging(ch: ClickHouseClient, name: LogFileName, lineKeys: string[]): Promise<void> {
-  const p = { date: name.date, file_key: name.fileKey };
-  await ch.command({ query: `ALTER TABLE events_staging DROP PARTITION ${PARTITION}`, query_params: p });
-  await ch.command({ query: `ALTER TABLE rejects_staging DROP PARTITION ${PARTITION}`, query_params: p });
-  await ch.command({ query: 'ALTER TABLE ingest_census DROP PARTITION {key:String}', query_params: { key: name.fileKey } });
-  for (const key of lineKeys) await ch.command({ query: 'ALTER TABLE ingest_lines DROP PARTITION {key:String}', query_params: { key } });
+/** Drops this file's partitions from the staging tables, asking first which exist (most do not). */
+async function clearStaging(ch: ClickHouseClient, name: LogFileName): Promise<void> {
+  const existing = await (
+    await ch.query({
+      query: `SELECT DISTINCT table, partition FROM system.parts
+              WHERE database = currentDatabase() AND active
+                AND ((table IN ('events_staging', 'rejects_staging') AND partition = {tuple:String})
+                  OR (table = 'ingest_census' AND partition = {key:String})
+                  OR (table = 'ingest_lines' AND partition IN ({key:String}, {short:String}, {joined:String})))`,
+      // system.parts spells a tuple partition as ('2017-03-30','name') and a single value bare.
+      query_params: { tuple: `('${name.date}','${name.fileKey}')`, key: name.fileKey, short: `${name.fileKey}#short`, joined: `${name.fileKey}#joined` },
+      format: 'JSONEachRow',
+    })
+  ).json<{ table: string; partition: string }>();
+  for (const { table } of existing.filter((e) => e.table === 'events_staging' || e.table === 'rejects_staging')) {
+    await ch.command({ query: `ALTER TABLE ${table} DROP PARTITION ${PARTITION}`, query_params: { date: name.date, file_key: name.fileKey } });
+  }
+  for (const { table, partition } of existing.filter((e) => e.table === 'ingest_census' || e.table === 'ingest_lines')) {
+    await ch.command({ query: `ALTER TABLE ${table} DROP PARTITION {key:String}`, query_params: { key: partition } });
+  }
 }
 
 async function swapIn(ch: ClickHouseClient, name: LogFileName): Promise<void> {
@@ -97,23 +123,32 @@ async function swapIn(ch: ClickHouseClient, name: LogFileName): Promise<void> {
   }
 }
 
-async function readCensus(ch: ClickHouseClient, fileKey: string): Promise<{ lines: number; blank: number }> {
-  const rows = await (
-    await ch.query({ query: 'SELECT status, sum(lines) AS n FROM ingest_census WHERE file_key = {key:String} GROUP BY status', query_params: { key: fileKey }, format: 'JSONEachRow' })
-  ).json<{ status: string; n: string }>();
-  return { lines: rows.reduce((s, r) => s + Number(r.n), 0), blank: Number(rows.find((r) => r.status === 'blank')?.n ?? 0) };
+interface Census {
+  lines: number;
+  blank: number;
+  loaded: number;
+  repaired: number;
+  /** Lines too short to be a record (candidates for joining). */
+  short: number;
+  /** Lines and rebuilt records rejected by the parse. */
+  rejected: number;
 }
 
-async function countLoaded(ch: ClickHouseClient, name: LogFileName): Promise<{ loaded: number; repaired: number; rejected: number }> {
-  const [row] = await (
+/** Every count of a file from the census the routing views keep (physical lines exclude rebuilt records). */
+async function readCensus(ch: ClickHouseClient, fileKey: string): Promise<Census> {
+  const [c] = await (
     await ch.query({
       query: `SELECT
-                (SELECT count() FROM events WHERE date = {date:Date} AND file_key = {file_key:String}) AS loaded,
-                (SELECT countIf(repaired != '') FROM events WHERE date = {date:Date} AND file_key = {file_key:String}) AS repaired,
-                (SELECT count() FROM rejects WHERE date = {date:Date} AND file_key = {file_key:String}) AS rejected`,
-      query_params: { date: name.date, file_key: name.fileKey },
+                sumIf(c.lines, repair != 'split_record') AS n_lines,
+                sumIf(c.lines, status = 'blank') AS n_blank,
+                sumIf(c.lines, status = 'ok') AS n_loaded,
+                sumIf(c.lines, status = 'ok' AND repair != '') AS n_repaired,
+                sumIf(c.lines, status = 'too_few_fields' AND repair != 'split_record') AS n_short,
+                sumIf(c.lines, status NOT IN ('ok', 'blank', 'too_few_fields')) AS n_rejected
+              FROM ingest_census AS c WHERE file_key = {key:String}`,
+      query_params: { key: fileKey },
       format: 'JSONEachRow',
     })
-  ).json<{ loaded: string; repaired: string; rejected: string }>();
-  return { loaded: Number(row.loaded), repaired: Number(row.repaired), rejected: Number(row.rejected) };
+  ).json<Record<`n_${keyof Census}`, string>>();
+  return { lines: Number(c.n_lines), blank: Number(c.n_blank), loaded: Number(c.n_loaded), repaired: Number(c.n_repaired), short: Number(c.n_short), rejected: Number(c.n_rejected) };
 }

@@ -9,14 +9,15 @@ CREATE TABLE IF NOT EXISTS events
     song_id         Nullable(Int64),
     play_time       Nullable(Float64),
     song_length     Nullable(Float64),
-    -- audit: the raw text of every field that can be dirty, and the exact origin of the row
+    -- audit: the raw text of a dirty field whose value is NULL (empty, 'nan'), the other fields
+    -- as they were, and the exact origin of the row
     raw_song_id     String,
     raw_play_time   String,
     raw_song_length String,
-    song_type       String,
+    song_type       LowCardinality(String),
     song_name       String,
     singer          String,
-    paid_flag       String,
+    paid_flag       LowCardinality(String),
     search_time     String,
     search_query    String,
     file_key        LowCardinality(String),

@@ -16,16 +16,18 @@ ENGINE = MergeTree
 PARTITION BY file_key
 ORDER BY line_no;
 
--- Lines counted per file and outcome, summed across insert blocks.
+-- Lines counted per file, outcome and repair, summed across insert blocks: a file's counts come
+-- from here, not from scanning what was loaded.
 CREATE TABLE IF NOT EXISTS ingest_census
 (
     file_key LowCardinality(String),
     status   LowCardinality(String),
+    repair   LowCardinality(String),
     lines    UInt64
 )
 ENGINE = SummingMergeTree
 PARTITION BY file_key
-ORDER BY status;
+ORDER BY (status, repair);
 
 -- Every parsed line passes through this table once (it stores nothing); the materialized views
 -- below route it, so a file is read and split only once whatever its lines turn out to be.
@@ -65,9 +67,10 @@ SELECT
     song_id,
     play_time,
     song_length,
-    song_id_raw AS raw_song_id,
-    play_time_raw AS raw_play_time,
-    song_length_raw AS raw_song_length,
+    -- a parsed value is its raw text; only what did not parse (empty, 'nan') is kept as text
+    if(song_id IS NULL, song_id_raw, '') AS raw_song_id,
+    if(play_time IS NULL, play_time_raw, '') AS raw_play_time,
+    if(song_length IS NULL, song_length_raw, '') AS raw_song_length,
     song_type, song_name, singer, paid_flag, search_time, search_query,
     file_key, line_no,
     repair AS repaired
@@ -86,7 +89,6 @@ FROM ingest_parsed
 WHERE status = 'too_few_fields' AND repair != 'split_record';
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ingest_route_census TO ingest_census AS
-SELECT file_key, status, count() AS lines
+SELECT file_key, status, repair, count() AS lines
 FROM ingest_parsed
-WHERE repair != 'split_record'
-GROUP BY file_key, status;
+GROUP BY file_key, status, repair;
