@@ -4,17 +4,10 @@
  * that a run can be repeated bit for bit.
  */
 
-/** Uniform generator on [0, 1) (mulberry32: small state, good enough spread). */
-export function createUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../learn/random';
+
+/** Uniform generator on [0, 1): the same mulberry32 stream the churn models use. */
+export const createUniform: (seed: number) => () => number = mulberry32;
 
 /** Standard normal generator (Box–Muller, both values of each pair used). */
 export function createGaussian(seed: number): () => number {
