@@ -16,7 +16,7 @@ export async function followProgress(handle: WorkflowHandle, print: (line: strin
       const key = `${a.activityType?.name ?? '?'}${(a.attempt ?? 1) > 1 ? ` attempt ${a.attempt}` : ''}${failure}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const line = [...counts].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).join(', ');
+    const line = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).join(', ');
     if (line && line !== last) print(`  running: ${line}`);
     last = line;
     if (description.status.name !== 'RUNNING') return;

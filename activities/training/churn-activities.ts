@@ -6,6 +6,7 @@ import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
 import { loadChurnData, foldsOf } from './churn-data';
 import { loadChurnModel, trainChurnModelOf } from './churn-models';
+import { keepAlive } from '../heartbeat';
 
 const report = (r: ClassificationReport) => ({ auc: r.auc, accuracy: r.accuracy, precision: r.precision, recall: r.recall, f1: r.f1, logLoss: r.logLoss, positives: r.positives, rows: r.n });
 
@@ -21,7 +22,8 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
     const input = TrainChurnModelInput.parse(raw);
     const started = Date.now();
     const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
-    const trained = await trainChurnModelOf(input.kind, input.params, input.seed, data.train.x, data.train.y);
+    // Forests train on worker threads, so the heartbeat timer keeps firing while they grow.
+    const trained = await keepAlive(() => trainChurnModelOf(input.kind, input.params, input.seed, data.train.x, data.train.y));
     const trainProbs = trained.model.predictProba(data.train.x);
     const testProbs = trained.model.predictProba(data.test.x);
     const roc = rocCurve(data.test.y, testProbs);
