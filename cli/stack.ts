@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Settings } from '../config/settings';
 import { findTemporalCli, PROJECT_ROOT } from '../temporal/binary';
@@ -43,9 +44,10 @@ export async function startStack(settings: Settings, options: StackOptions = {})
     await server?.stop();
   };
   try {
-    for (const kind of options.workers ?? ['sql', 'training']) {
-      workers.push(await spawnWorker(settings, kind, address, options.echoWorkers ?? false));
-    }
+    // One SQL worker (it owns the engine); one training worker per core (each runs one activity at a time).
+    const kinds = options.workers ?? ['sql', ...Array.from({ length: trainingWorkerCount() }, () => 'training' as const)];
+    const started = await Promise.all(kinds.map((kind, i) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i)));
+    workers.push(...started);
   } catch (err) {
     await stop();
     throw err;
@@ -54,10 +56,11 @@ export async function startStack(settings: Settings, options: StackOptions = {})
 }
 
 /** Starts `workers/<kind>-worker.ts` in its own process and resolves when it prints that it is ready. */
-export function spawnWorker(settings: Settings, kind: WorkerKind, address: string, echo: boolean): Promise<ChildProcess> {
+export function spawnWorker(settings: Settings, kind: WorkerKind, address: string, echo: boolean, index = 0): Promise<ChildProcess> {
   const logDir = path.join(settings.home, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
-  const log = fs.createWriteStream(path.join(logDir, `${kind}-worker.log`), { flags: 'a' });
+  const logFile = path.join(logDir, `${kind}-worker${index > 1 ? `-${index}` : ''}.log`);
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'workers', `${kind}-worker.ts`)], {
     cwd: process.cwd(),
     env: { ...process.env, MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address },
@@ -75,9 +78,16 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       const lastLine = tail.trim().split('\n').filter((l) => l.startsWith('error:')).pop() ?? tail.trim().split('\n').pop();
-      reject(new Error(`${kind} worker exited with code ${code}: ${lastLine ?? 'no output'} (log: ${path.join(logDir, `${kind}-worker.log`)})`));
+      reject(new Error(`${kind} worker exited with code ${code}: ${lastLine ?? 'no output'} (log: ${logFile})`));
     });
   });
+}
+
+/** Training worker processes of the local stack: `MUSICBOX_TRAINING_WORKERS`, default one per core. */
+function trainingWorkerCount(): number {
+  const n = Number(process.env.MUSICBOX_TRAINING_WORKERS ?? os.availableParallelism());
+  if (!Number.isInteger(n) || n < 1) throw new Error(`MUSICBOX_TRAINING_WORKERS must be a whole number ≥ 1, got '${process.env.MUSICBOX_TRAINING_WORKERS}'`);
+  return n;
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -1,16 +1,26 @@
-import os from 'node:os';
 import { createTrainingActivities } from '../activities';
 import { artifactsDir, resolveSettings } from '../config/settings';
 import { TASK_QUEUES } from '../messages/task-queues';
 import { runWorkers, temporalAddress } from './run-worker';
 import { runMain } from './main';
 
-/** The training worker: CPU-heavy activities over artifacts. Start as many as there are machines. */
+/**
+ * The training worker: CPU-heavy activities over artifacts. It runs one activity at a time,
+ * because an activity's arithmetic runs on the process's one JavaScript thread: a second slot
+ * would only interleave with the first. Parallelism comes from more processes (the local stack
+ * starts one per core) and more machines. `MUSICBOX_TRAINING_SLOTS` overrides the slot count.
+ */
 runMain(async () => {
   const settings = resolveSettings();
   await runWorkers(
     settings,
-    [{ taskQueue: TASK_QUEUES.training, activities: createTrainingActivities({ artifactsDir: artifactsDir(settings) }), maxConcurrentActivityTaskExecutions: os.availableParallelism() }],
+    [{ taskQueue: TASK_QUEUES.training, activities: createTrainingActivities({ artifactsDir: artifactsDir(settings) }), maxConcurrentActivityTaskExecutions: trainingSlots() }],
     () => console.log(`training worker ready, Temporal ${temporalAddress(settings)}`),
   );
 });
+
+function trainingSlots(): number {
+  const n = Number(process.env.MUSICBOX_TRAINING_SLOTS ?? 1);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`MUSICBOX_TRAINING_SLOTS must be a whole number ≥ 1, got '${process.env.MUSICBOX_TRAINING_SLOTS}'`);
+  return n;
+}
