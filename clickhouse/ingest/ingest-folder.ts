@@ -102,7 +102,11 @@ async function ingestOne(ch: ClickHouseClient, file: CandidateFile, options: Ing
     await recordIngestedFile(ch, file, hash, counts);
     return { ...base, status: 'loaded', counts };
   } catch (err) {
-    return { ...base, status: 'failed', message: `not loaded, nothing stored changed: ${oneLine(err)}; check that the file is complete (a truncated copy?) and ingest again` };
+    const text = oneLine(err);
+    const advice = /end of (file|stream)|inflate|gzip|zlib|decompress|truncat|Cannot read all data/i.test(text)
+      ? 'the file looks truncated or corrupt: copy it again from the source and ingest again'
+      : 'ingest again; if it repeats, this is a bug to report with the message';
+    return { ...base, status: 'failed', message: `not loaded, nothing stored changed: ${text}; ${advice}` };
   }
 }
 
