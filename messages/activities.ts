@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { RunId } from './run-id';
 
-export const RunQueryInput = z.object({ query: z.string().min(1), format: z.string().min(1).default('PrettyCompact') });
-export type RunQueryInput = z.infer<typeof RunQueryInput>;
+export const RunQueryInput = z.object({
+  query: z.string().min(1),
+  format: z.string().min(1).default('PrettyCompact'),
+  /** Values for the query's `{name:Type}` parameters. */
+  params: z.record(z.string(), z.string()).default({}),
+});
+export type RunQueryInput = z.input<typeof RunQueryInput>;
 export const RunQueryResult = z.object({ text: z.string(), truncated: z.boolean() });
 export type RunQueryResult = z.infer<typeof RunQueryResult>;
 

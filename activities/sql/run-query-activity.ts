@@ -10,8 +10,8 @@ export const MAX_QUERY_RESULT_BYTES = 1_500_000;
  */
 export function createRunQueryActivity({ ch }: SqlDeps) {
   return async function runQuery(raw: RunQueryInput): Promise<RunQueryResult> {
-    const { query, format } = RunQueryInput.parse(raw);
-    const text = await runFormattedQuery(ch, query, format);
+    const { query, format, params } = RunQueryInput.parse(raw);
+    const text = await runFormattedQuery(ch, query, format, params);
     const bytes = Buffer.byteLength(text);
     if (bytes <= MAX_QUERY_RESULT_BYTES) return { text, truncated: false };
     return { text: Buffer.from(text).subarray(0, MAX_QUERY_RESULT_BYTES).toString('utf8'), truncated: true };
@@ -19,9 +19,9 @@ export function createRunQueryActivity({ ch }: SqlDeps) {
 }
 
 /** Runs a query and returns its result as text in any ClickHouse output format. */
-export async function runFormattedQuery(ch: SqlDeps['ch'], query: string, format: string): Promise<string> {
+export async function runFormattedQuery(ch: SqlDeps['ch'], query: string, format: string, params: Record<string, string> = {}): Promise<string> {
   const trimmed = query.trim().replace(/;\s*$/, '');
-  const result = await ch.exec({ query: `${trimmed}\nFORMAT ${format}` });
+  const result = await ch.exec({ query: `${trimmed}\nFORMAT ${format}`, query_params: params });
   const chunks: Buffer[] = [];
   for await (const chunk of result.stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');

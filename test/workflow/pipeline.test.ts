@@ -106,6 +106,10 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   const shown = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', uid], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
   assert.match(shown, /generated/);
   assert.match(shown, /nmf/);
+  const byRun = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', uid, '--run', 'generated'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
+  assert.equal(byRun, shown);
+  const none = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', '1', '--run', 'generated'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
+  assert.match(none, /no recommendations for user 1 in run generated/);
 });
 
 test('a worker stops gracefully on SIGTERM', async () => {
