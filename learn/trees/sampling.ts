@@ -2,10 +2,14 @@ import { randomInt, type Rng } from '../random';
 
 /** Bernoulli row sampling keeps rows ascending, which keeps histogram reads cache-friendly. */
 export function sampleRows(n: number, share: number, rng: Rng): Int32Array {
-  if (share >= 1) return Int32Array.from({ length: n }, (_, i) => i);
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) if (rng() < share) rows.push(i);
-  return Int32Array.from(rows);
+  const rows = new Int32Array(n);
+  if (share >= 1) {
+    for (let i = 0; i < n; i++) rows[i] = i;
+    return rows;
+  }
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (rng() < share) rows[kept++] = i;
+  return rows.slice(0, kept);
 }
 
 /** k distinct features, ascending. */
