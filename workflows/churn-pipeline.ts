@@ -1,14 +1,16 @@
 import { ApplicationFailure, log } from '@temporalio/workflow';
-import { PipelineInput, type PipelineResult } from '../messages/pipeline';
 import { ChurnOptions } from '../messages/churn';
+import { PipelineInput, type PipelineResult } from '../messages/pipeline';
+import { RecsysOptions } from '../messages/recsys';
 import { sql } from './activity-stubs';
 import { trainAndScoreChurn } from './churn-branch';
 import { recommendSongs } from './recsys-branch';
-import { RecsysOptions } from '../messages/recsys';
 
 /**
- * The musicbox pipeline for one run id: ingest (optional) → per-run tables in ClickHouse →
- * columnar export → computation on the training queue → a small summary.
+ * The musicbox pipeline for one run id: ingest the raw logs (when a folder is given), build the
+ * run's cleaning report, labels, features, ratings and scoring snapshot in ClickHouse, export them
+ * as Arrow, then train and score churn models and fit, judge, blend and publish recommenders side
+ * by side on the training queue. Returns a summary; the data stays in ClickHouse and artifacts.
  * Deterministic orchestration only; every side effect is an activity.
  */
 export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineResult> {
