@@ -45,7 +45,7 @@ export async function migrate(ch: ClickHouseClient, dir = MIGRATIONS_DIR): Promi
 }
 
 /** Splits a SQL file on `;` at the end of a line, dropping comment-only and empty pieces. */
-export function splitStatements(sql: string): string[] {
+function splitStatements(sql: string): string[] {
   return sql
     .split(/;\s*$/m)
     .map((s) => s.replace(/^\s*--.*$/gm, '').trim())

@@ -3,26 +3,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import { migrate, openClickHouse } from '../../clickhouse';
+import { resolveSettings } from '../../config/settings';
 import {
-  applyFeatureMigrations, cleanPlays, computeFeatures, computeLabels, computeRatings, computeScoringFeatures, exportRatings,
+  cleanPlays, computeFeatures, computeLabels, computeRatings, computeScoringFeatures, exportRatings,
   exportTrainingMatrix,
 } from '../../clickhouse/features';
 import { readRatings } from '../../artifacts/ratings';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { fillSyntheticEvents } from './synthetic-events';
 
-// chdb's Connection is typed against its own copy of @clickhouse/client-common; the shapes match at runtime.
-function chdbConnection(dataPath: string): NonNullable<Parameters<typeof createClient>[0]>['connection'] {
-  return createChdbConnection({ path: dataPath }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
-}
-
 async function main(): Promise<void> {
   const events = Number(process.argv[2] ?? 12_000_000);
   const users = Number(process.argv[3] ?? 60_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-bench-features-'));
-  const ch = createClient({ connection: chdbConnection(path.join(dir, 'data')), request_timeout: 3_600_000 });
+  const ch = await openClickHouse(resolveSettings({ MUSICBOX_HOME: dir }));
   const ms: Record<string, number> = {};
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -32,7 +27,7 @@ async function main(): Promise<void> {
     return v;
   };
   try {
-    await applyFeatureMigrations(ch);
+    await migrate(ch);
     await time('fill', () => fillSyntheticEvents(ch, { users, events, startDate: '2017-03-30', days: 44, seed: 1 }));
     const p = { runId: 'bench' };
     const labels = await time('labels', () => computeLabels(ch, p));

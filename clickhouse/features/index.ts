@@ -8,4 +8,3 @@ export { computeRatings, type RatingsResult } from './compute-ratings';
 export { buildFeatures, type BuildFeaturesOptions, type FeatureStageSummary } from './build-features';
 export { exportTrainingMatrix, exportScoringMatrix, exportRatings, exportLabelPlays } from './export-artifacts';
 export { FEATURE_COLUMNS, FeatureTables } from './tables';
-export { applyFeatureMigrations } from './migrations';

@@ -1,25 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
-import { applyFeatureMigrations } from '../../../clickhouse/features';
+import type { ClickHouseClient } from '../../../clickhouse';
+import { openTestEngine as openMigratedEngine } from '../../support/engine';
 
-// chdb's Connection is typed against its own copy of @clickhouse/client-common; the shapes match at runtime.
-function chdbConnection(dataPath: string): NonNullable<Parameters<typeof createClient>[0]>['connection'] {
-  return createChdbConnection({ path: dataPath }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
-}
-
-/** A chDB engine on a fresh temp dir with 0001_events.sql and the feature migrations applied. */
+/** A migrated engine on a fresh temp dir, removed again by `close`. */
 export async function openTestEngine(): Promise<{ ch: ClickHouseClient; close: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-features-'));
-  const ch = createClient({ connection: chdbConnection(dir) });
-  await applyFeatureMigrations(ch);
+  const { ch, home } = await openMigratedEngine();
   return {
     ch,
     close: async () => {
       await ch.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(home, { recursive: true, force: true });
     },
   };
 }
