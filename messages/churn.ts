@@ -86,7 +86,7 @@ export type ScoreUsersInput = z.infer<typeof ScoreUsersInput>;
 export const ScoreUsersResult = z.object({ users: z.number().int(), scores: z.string(), meanProbability: z.number(), atRisk: z.number().int() });
 export type ScoreUsersResult = z.infer<typeof ScoreUsersResult>;
 
-export const PublishChurnInput = z.object({ runId: RunId, scores: z.string(), best: TrainChurnModelResult, compared: z.array(z.object({ name: z.string(), testAuc: z.number() })) });
+export const PublishChurnInput = z.object({ runId: RunId, scores: z.string(), best: TrainChurnModelResult });
 export type PublishChurnInput = z.infer<typeof PublishChurnInput>;
 export const PublishChurnResult = z.object({ table: z.string(), rows: z.number().int(), registryTable: z.string(), previousBest: z.object({ runId: z.string(), model: z.string(), testAuc: z.number() }).optional() });
 export type PublishChurnResult = z.infer<typeof PublishChurnResult>;

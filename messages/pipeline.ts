@@ -15,7 +15,7 @@ export const PipelineInput = z.object({
   /** Churn options (split, seed, grid, folds); defaults are the seed's. */
   churn: ChurnOptions.partial().optional(),
   /** Recommender options (factors, neighbours, candidates, list length, blend weights). */
-  recommendations: RecsysOptions.partial().optional(),
+  recommendations: RecsysOptions.omit({ minRatedSongs: true }).partial().optional(),
 });
 export type PipelineInput = z.input<typeof PipelineInput>;
 

@@ -25,6 +25,8 @@ export const RecsysOptions = z.object({
     .refine((w) => Math.abs(w.popularity + w.itemItem + w.matrixFactorisation - 1) < 1e-9, { message: 'blend weights must sum to 1 (e.g. 0.2, 0.2, 0.6)' })
     .default({ popularity: 0.2, itemItem: 0.2, matrixFactorisation: 0.6 }),
   seed: z.number().int().min(0).default(42),
+  /** Users with at least this many rated songs enter the utility matrix; the pipeline passes the run's feature parameter. */
+  minRatedSongs: z.number().int().min(1).default(5),
 });
 export type RecsysOptions = z.infer<typeof RecsysOptions>;
 

@@ -26,7 +26,7 @@ export async function trainAndScoreChurn(runId: string, artifacts: RunArtifacts,
   const trained = await Promise.all(models);
   const best = trained.reduce((a, b) => (b.test.auc > a.test.auc ? b : a));
   const scored = await training.scoreUsers({ runId, model: best.artifact, kind: best.kind, scoringMatrix: artifacts.scoringMatrix });
-  const published = await sql.publishChurnScores({ runId, scores: scored.scores, best, compared: trained.map((t) => ({ name: t.name, testAuc: t.test.auc })) });
+  const published = await sql.publishChurnScores({ runId, scores: scored.scores, best });
   return {
     models: trained.map((t) => ({ name: t.name, testAuc: t.test.auc, trainAuc: t.train.auc, f1: t.test.f1, seconds: t.seconds })),
     grid,

@@ -26,7 +26,7 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   // Churn and recommendations read the same exports and do not depend on each other.
   const [churn, recommendations] = await Promise.all([
     trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {})),
-    recommendSongs(input.runId, artifacts, RecsysOptions.parse(input.recommendations ?? {})),
+    recommendSongs(input.runId, artifacts, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: features.minRatedSongs })),
   ]);
   return {
     runId: input.runId,

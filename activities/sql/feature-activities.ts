@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { buildFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, FeatureStepOutputMissing, InvalidRunParameters } from '../../clickhouse/features';
+import { buildFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, FeatureStepOutputMissing, InvalidRunParameters, parseFeatureParams } from '../../clickhouse/features';
 import { BuildRunFeaturesInput, ExportRunDataInput, type BuildRunFeaturesResult, type RunArtifacts } from '../../messages/features';
 import { artifactKey, artifactPath, type SqlDeps } from '../deps';
 import { keepAlive } from '../heartbeat';
@@ -9,6 +9,7 @@ export function createBuildRunFeaturesActivity({ ch }: SqlDeps) {
   return async function buildRunFeatures(raw: BuildRunFeaturesInput): Promise<BuildRunFeaturesResult> {
     const { params } = BuildRunFeaturesInput.parse(raw);
     const s = await nonRetryableOnBadInput(() => keepAlive(() => buildFeatures(ch, params)));
+    const { minRatedSongs } = parseFeatureParams(params);
     return {
       runId: s.runId,
       snapshotDate: s.snapshotDate,
@@ -17,6 +18,7 @@ export function createBuildRunFeaturesActivity({ ch }: SqlDeps) {
       featureRows: s.featureRows,
       ratingRows: s.ratings.rows,
       matrixUsers: s.ratings.matrixUsers,
+      minRatedSongs,
       scoringSnapshotDate: s.scoring?.snapshotDate,
       scoringRows: s.scoring?.rows,
       cleaning: Object.fromEntries(Object.entries(s.cleaning).filter(([, v]) => typeof v === 'number' || typeof v === 'string')) as Record<string, number | string>,

@@ -21,7 +21,7 @@ export function createBlendActivity({ artifactsDir }: TrainingDeps) {
     const input = BlendInput.parse(raw);
     const o = input.options;
     const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
-    const matrix = buildRatingsMatrix(ratings, { minRatedSongs: 5 });
+    const matrix = buildRatingsMatrix(ratings, { minRatedSongs: o.minRatedSongs });
     const pop = PopularityModel.fit(ratings);
     const lists = Object.fromEntries(MODELS.map((m) => [m, readCandidateLists(artifactPath(artifactsDir, input.candidates[m]))])) as Record<(typeof MODELS)[number], ReturnType<typeof readCandidateLists>>;
     const users = readTrainingMatrix(artifactPath(artifactsDir, input.trainingMatrix)).uids;

@@ -7,8 +7,6 @@ import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
 import { reportProgress } from '../heartbeat';
 import { writeCandidateLists, type CandidateLists } from './candidate-lists';
 
-const MIN_RATED_SONGS = 5;
-
 /** Ranking metrics of per-user lists (first k of each) against label-window plays; null where no user has any. */
 export function rankingOf(lists: Map<number, ArrayLike<number>>, relevant: Map<number, Set<number>>, catalogue: number): Ranking {
   const r = evaluateRankings(lists, relevant, catalogue, 10);
@@ -35,7 +33,7 @@ export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
   async function fitRecommender(raw: FitRecommenderInput): Promise<FitRecommenderResult> {
     const input = FitRecommenderInput.parse(raw);
     const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
-    const matrix = buildRatingsMatrix(ratings, { minRatedSongs: MIN_RATED_SONGS });
+    const matrix = buildRatingsMatrix(ratings, { minRatedSongs: input.options.minRatedSongs });
     const o = input.options;
     const t0 = Date.now();
     const model = fitOne(input.kind, matrix, ratings, o);
@@ -64,7 +62,7 @@ export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
     const input = RatingErrorInput.parse(raw);
     const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
     const split = splitRatings(ratings, { testFraction: 0.2, seed: input.options.seed });
-    const matrix = buildRatingsMatrix(split.train, { minRatedSongs: MIN_RATED_SONGS });
+    const matrix = buildRatingsMatrix(split.train, { minRatedSongs: input.options.minRatedSongs });
     const heldOut: number[] = [];
     for (let i = 0; i < split.test.uid.length; i++) {
       if (matrix.userIndex.has(split.test.uid[i]) && matrix.songIndex.has(split.test.songId[i])) heldOut.push(i);

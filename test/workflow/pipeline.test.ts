@@ -61,7 +61,7 @@ test('a snapshot outside the ingested dates fails at once, naming the parameter,
 test('the pipeline ingests generated logs, builds features and exports them for the training queue', async () => {
   const logs = tempHome('musicbox-pipeline-logs-');
   await generateLogs({ outDir: logs, users: 600, days: 44, seed: 3 });
-  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', logsDir: logs, churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 } }] });
+  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', logsDir: logs, features: { minRatedSongs: 6 }, churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 } }] });
   const f = result.features;
   assert.equal(f.snapshotDate, '2017-04-28');
   assert.equal(f.scoringSnapshotDate, '2017-05-12');
@@ -94,6 +94,8 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   assert.deepEqual(r.models.map((m) => m.name), ['popularity', 'item_item', 'nmf', 'svd', 'blend']);
   assert.equal(r.users, f.labelled);
   assert.ok(r.coldStartUsers > 0 && r.coldStartUsers < r.users);
+  // The recommenders' utility matrix is the one the feature stage counted (users with ≥ 6 rated songs here).
+  assert.equal(r.coldStartUsers, f.labelled - f.matrixUsers);
   // The generated users have tastes: collaborative filtering must beat plain popularity on new plays.
   const ndcg = Object.fromEntries(r.models.map((m) => [m.name, m.ranking.ndcg ?? 0]));
   assert.ok(ndcg.nmf > ndcg.popularity && ndcg.svd > ndcg.popularity && ndcg.blend > ndcg.popularity, JSON.stringify(ndcg));
