@@ -1,6 +1,6 @@
 import type { ChunkSink } from './chunk-sink';
 import type { DirtRates } from './options';
-import type { Prng } from './prng';
+import { cumulative, type Prng } from './prng';
 import { type FileCounts, type LogKind, EXPECTED_FIELDS } from './manifest';
 
 /**
@@ -27,13 +27,8 @@ export class LineEmitter {
       kind === 'down' ? dirt.splitDown : 0,
       dirt.rejectLine,
     ];
-    this.cut = new Float64Array(rates.length);
-    let acc = 0;
-    for (let i = 0; i < rates.length; i++) {
-      acc += rates[i];
-      this.cut[i] = acc;
-    }
-    this.total = acc;
+    this.cut = cumulative(rates);
+    this.total = rates.length ? this.cut[rates.length - 1] : 0;
   }
 
   /** Appends `line` (ending in `\n`) to `out`, possibly damaged. */

@@ -1,5 +1,5 @@
 import type { DirtRates } from './options';
-import type { Prng } from './prng';
+import { cumulative, type Prng } from './prng';
 
 /**
  * Builds play lines: how much of the song was heard, and the value-level
@@ -28,13 +28,8 @@ export class PlayLineMaker {
       dirt.hugePlayTime,
       dirt.hugeSongLength,
     ];
-    this.cut = new Float64Array(rates.length);
-    let acc = 0;
-    for (let i = 0; i < rates.length; i++) {
-      acc += rates[i];
-      this.cut[i] = acc;
-    }
-    this.total = acc;
+    this.cut = cumulative(rates);
+    this.total = rates.length ? this.cut[rates.length - 1] : 0;
   }
 
   /**

@@ -119,3 +119,11 @@ export class Prng {
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
+
+/** Running sums of per-outcome rates: a uniform draw below cut[i] (and at or above cut[i−1]) picks outcome i. */
+export function cumulative(rates: readonly number[]): Float64Array {
+  const cut = new Float64Array(rates.length);
+  let acc = 0;
+  for (let i = 0; i < rates.length; i++) cut[i] = acc += rates[i];
+  return cut;
+}
