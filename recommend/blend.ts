@@ -16,7 +16,7 @@
  */
 import type { PopularityModel } from './popularity';
 import { ratedSongs, type RatingsMatrix } from './ratings-matrix';
-import { selectTopN } from './top-n';
+import { topSongs } from './recommend-user';
 import type { UserScorer } from './types';
 
 /** Component weights; non-negative, summing to 1. */
@@ -179,7 +179,7 @@ export class Blender {
 
   /** The component's candidate list for a user: song ids and raw scores, rated songs excluded. */
   private componentTop(model: UserScorer, u: number, rated: Int32Array): CandidateList {
-    const top = selectTopN(model.scoreUser(u, this.buffer), this.candidates, rated);
+    const top = topSongs(model, u, this.candidates, rated, this.buffer);
     return { songIds: Array.from(top.indices, (s) => this.models.matrix.songIds[s]), scores: top.scores };
   }
 }

@@ -15,7 +15,7 @@
  * Songs reached by no neighbour list score NaN (not recommendable).
  */
 import type { RatingsMatrix } from './ratings-matrix';
-import { TopNCollector } from './top-n';
+import { TopNCollector, type TopN } from './top-n';
 import type { SparseMatrix, UserScorer } from './types';
 
 /** Options of {@link ItemItemModel.fit}. */
@@ -42,6 +42,10 @@ export class ItemItemModel implements UserScorer {
   readonly name = 'item-item';
   private readonly numerator: Float64Array;
   private readonly denominator: Float64Array;
+  private readonly reached: Int32Array;
+  /** `reachedBy[s] === call` marks song s as reached in the current call (no clearing per user). */
+  private readonly reachedBy: Int32Array;
+  private call = 0;
 
   private constructor(
     private readonly byUser: SparseMatrix,
@@ -54,6 +58,8 @@ export class ItemItemModel implements UserScorer {
   ) {
     this.numerator = new Float64Array(byUser.cols);
     this.denominator = new Float64Array(byUser.cols);
+    this.reached = new Int32Array(byUser.cols);
+    this.reachedBy = new Int32Array(byUser.cols);
   }
 
   get songCount(): number {
@@ -120,22 +126,59 @@ export class ItemItemModel implements UserScorer {
   }
 
   scoreUser(userIndex: number, out?: Float64Array): Float64Array {
-    const scores = out ?? new Float64Array(this.songCount);
-    const num = this.numerator.fill(0);
-    const den = this.denominator.fill(0);
+    const scores = (out ?? new Float64Array(this.songCount)).fill(NaN);
+    const reached = this.accumulate(userIndex);
+    for (let t = 0; t < reached; t++) {
+      const s = this.reached[t];
+      scores[s] = this.score(s);
+    }
+    return scores;
+  }
+
+  /** Best `n` songs among those the user's neighbour lists reach, `exclude` left out. */
+  topSongs(userIndex: number, n: number, exclude: ArrayLike<number>): TopN {
+    const reached = this.accumulate(userIndex);
+    for (let e = 0; e < exclude.length; e++) this.reachedBy[exclude[e]] = 0;
+    const best = new TopNCollector(n);
+    for (let t = 0; t < reached; t++) {
+      const s = this.reached[t];
+      if (this.reachedBy[s] === this.call) best.push(s, this.score(s));
+    }
+    return best.result();
+  }
+
+  /**
+   * Sums sim·r and |sim| into each song reached from the user's rated songs; returns how
+   * many songs were reached (listed in `reached`, marked with this call in `reachedBy`). Only reached
+   * songs are touched, so a user costs their ratings × neighbours, not the catalogue.
+   */
+  private accumulate(userIndex: number): number {
+    const { numerator: num, denominator: den, reached, reachedBy } = this;
     const { indptr, indices, values } = this.byUser;
+    const call = ++this.call;
+    let count = 0;
     for (let q = indptr[userIndex]; q < indptr[userIndex + 1]; q++) {
       const j = indices[q];
       const r = values[q];
       for (let p = this.indptr[j]; p < this.indptr[j + 1]; p++) {
         const s = this.neighbourIndex[p];
         const sim = this.similarity[p];
+        if (reachedBy[s] !== call) {
+          reachedBy[s] = call;
+          reached[count++] = s;
+          num[s] = 0;
+          den[s] = 0;
+        }
         num[s] += sim * r;
         den[s] += Math.abs(sim);
       }
     }
-    for (let s = 0; s < scores.length; s++) scores[s] = den[s] > 0 ? num[s] / (this.shrinkage + den[s]) : NaN;
-    return scores;
+    return count;
+  }
+
+  /** Score of a reached song from its accumulated sums (NaN when no similarity weight). */
+  private score(s: number): number {
+    return this.denominator[s] > 0 ? this.numerator[s] / (this.shrinkage + this.denominator[s]) : NaN;
   }
 
   toJSON(): ItemItemJSON {

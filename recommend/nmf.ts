@@ -7,6 +7,8 @@
  */
 import { gram, transposeDense } from './dense';
 import { factorPrediction, factorScores } from './factor-scores';
+import { FactorTopN } from './factor-top-n';
+import type { TopN } from './top-n';
 import { initNmf, type NmfInit } from './nmf-init';
 import type { RatingsMatrix } from './ratings-matrix';
 import { multiplyDense, squaredNorm } from './sparse-matrix';
@@ -39,6 +41,8 @@ export interface NmfJSON {
 
 export class NmfModel implements UserScorer {
   readonly name = 'nmf';
+
+  private ranker?: FactorTopN;
 
   private constructor(
     readonly k: number,
@@ -80,6 +84,12 @@ export class NmfModel implements UserScorer {
 
   scoreUser(userIndex: number, out?: Float64Array): Float64Array {
     return factorScores(this.w, userIndex, this.h, this.k, this.songCount, out);
+  }
+
+  /** Exact top-n without scoring every song (see {@link FactorTopN}). */
+  topSongs(userIndex: number, n: number, exclude: ArrayLike<number>): TopN {
+    this.ranker ??= new FactorTopN(this.h, this.k, this.songCount);
+    return this.ranker.top(this.w, userIndex, n, exclude);
   }
 
   /** Reconstructed rating of one cell. */

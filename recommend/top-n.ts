@@ -35,6 +35,15 @@ export class TopNCollector {
     }
   }
 
+  /**
+   * The score a candidate must beat to enter: the worst kept score once `n` entries are
+   * kept, −∞ before (+∞ when nothing is kept). An equal score enters only with a smaller index.
+   */
+  threshold(): number {
+    if (this.n <= 0) return Infinity;
+    return this.size < this.n ? -Infinity : this.heapScore[0];
+  }
+
   /** The kept entries, best first. */
   result(): TopN {
     const order = Array.from({ length: this.size }, (_, i) => i);

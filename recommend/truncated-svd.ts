@@ -4,6 +4,8 @@
  * A user's scores are the row U_u·Σ·Vᵀ, computed per user.
  */
 import { factorPrediction, factorScores } from './factor-scores';
+import { FactorTopN } from './factor-top-n';
+import type { TopN } from './top-n';
 import { randomizedSvd } from './randomized-svd';
 import type { RatingsMatrix } from './ratings-matrix';
 import type { UserScorer } from './types';
@@ -33,6 +35,8 @@ export interface TruncatedSvdJSON {
 export class TruncatedSvdModel implements UserScorer {
   readonly name = 'svd';
 
+  private ranker?: FactorTopN;
+
   private constructor(
     readonly k: number,
     readonly userCount: number,
@@ -57,6 +61,12 @@ export class TruncatedSvdModel implements UserScorer {
 
   scoreUser(userIndex: number, out?: Float64Array): Float64Array {
     return factorScores(this.u, userIndex, this.vt, this.k, this.songCount, out, this.s);
+  }
+
+  /** Exact top-n without scoring every song (see {@link FactorTopN}). */
+  topSongs(userIndex: number, n: number, exclude: ArrayLike<number>): TopN {
+    this.ranker ??= new FactorTopN(this.vt, this.k, this.songCount, this.s);
+    return this.ranker.top(this.u, userIndex, n, exclude);
   }
 
   /** Reconstructed rating of one cell. */

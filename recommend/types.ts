@@ -2,6 +2,7 @@
  * Shared shapes of the recommender core. Everything is index based: users and songs
  * are addressed by dense indices into a {@link RatingsMatrix}'s id arrays.
  */
+import type { TopN } from './top-n';
 
 /** Ratings as parallel columns (one row per user × song), as exported columnar. */
 export interface RatingColumns {
@@ -37,4 +38,10 @@ export interface UserScorer {
    * `out`, when given, is reused to avoid one allocation per user.
    */
   scoreUser(userIndex: number, out?: Float64Array): Float64Array;
+  /**
+   * The user's best `n` songs, `exclude` (sorted song indices) left out and unscored songs
+   * never listed: the same result as selecting from {@link UserScorer.scoreUser}, for
+   * models that can find it without scoring every song.
+   */
+  topSongs?(userIndex: number, n: number, exclude: ArrayLike<number>): TopN;
 }

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
 import { readRatings } from '../../artifacts/ratings';
-import { buildRatingsMatrix, evaluateRankings, ItemItemModel, mae, NmfModel, PopularityModel, ratedSongs, rmse, selectTopN, splitRatings, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
+import { buildRatingsMatrix, evaluateRankings, ItemItemModel, mae, NmfModel, PopularityModel, ratedSongs, rmse, splitRatings, topSongs, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
 import { FitRecommenderInput, RatingErrorInput, type FitRecommenderResult, type Ranking, type RatingErrorResult } from '../../messages/recsys';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
 import { reportProgress } from '../heartbeat';
@@ -96,9 +96,7 @@ function fitOne(kind: FitRecommenderInput['kind'], matrix: RatingsMatrix, rating
         ? NmfModel.fit(matrix, { components: o.components, seed: o.seed })
         : TruncatedSvdModel.fit(matrix, { components: o.components, seed: o.seed });
   return (u, buffer) => {
-    const top = selectTopN(scorer.scoreUser(u, buffer), o.candidates, ratedSongs(matrix, u));
-    // A song no neighbour reaches has no score at all: it is not a candidate.
-    const keep = Array.from(top.indices.keys()).filter((i) => Number.isFinite(top.scores[i]));
-    return { songIds: keep.map((i) => matrix.songIds[top.indices[i]]), scores: keep.map((i) => top.scores[i]) };
+    const top = topSongs(scorer, u, o.candidates, ratedSongs(matrix, u), buffer);
+    return { songIds: Array.from(top.indices, (s) => matrix.songIds[s]), scores: top.scores };
   };
 }
