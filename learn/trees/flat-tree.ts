@@ -55,13 +55,18 @@ export function predictRaw(tree: FlatTree, columns: Float64Array[], row: number)
 
 /** Leaf value for one row of bin codes. */
 export function predictBinned(tree: FlatTree, codes: Uint8Array[], row: number): number {
+  return tree.value[leafOfBinned(tree, codes, row)];
+}
+
+/** Index of the leaf one row of bin codes reaches. */
+export function leafOfBinned(tree: FlatTree, codes: Uint8Array[], row: number): number {
   let node = 0;
   let f = tree.feature[0];
   while (f >= 0) {
     node = codes[f][row] <= tree.bin[node] ? tree.left[node] : tree.right[node];
     f = tree.feature[node];
   }
-  return tree.value[node];
+  return node;
 }
 
 /** Length of the longest root-to-leaf path (a single leaf has depth 0). */

@@ -5,9 +5,9 @@ import { mulberry32 } from '../random';
 import type { FeatureMatrix, Labels, Probabilities } from '../types';
 import { binMatrix } from './binning';
 import { histogramLayout, toRowMajor } from './histogram';
-import { finishTree, predictBinned, predictRaw, treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
+import { finishTree, leafOfBinned, predictRaw, treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
 import { sampleFeatures, sampleRows } from './sampling';
-import { growTree } from './tree-builder';
+import { growTree, type GrownTree } from './tree-builder';
 
 /** Options for {@link GradientBoostingClassifier}. */
 export interface GradientBoostingOptions {
@@ -101,7 +101,7 @@ export class GradientBoostingClassifier {
     for (let i = 0; i < n; i++) positives += labels[i];
     const rate = Math.min(Math.max(positives / n, 1e-12), 1 - 1e-12);
     this.baseScore = Math.log(rate / (1 - rate));
-    const score = new Float64Array(n).fill(this.baseScore);
+    const expNegScore = new Float64Array(n).fill((1 - rate) / rate);
     const grad = new Float64Array(n);
     const hess = new Float64Array(n);
     const nTreeFeatures = Math.max(1, Math.round(o.featureFraction * x.columns.length));
@@ -114,12 +114,7 @@ export class GradientBoostingClassifier {
     try {
       for (let round = 0; round < o.nRounds; round++) {
         const rows = sampleRows(n, o.subsample, rng);
-        for (let k = 0; k < rows.length; k++) {
-          const i = rows[k];
-          const p = 1 / (1 + Math.exp(-score[i]));
-          grad[i] = p - labels[i];
-          hess[i] = Math.max(p * (1 - p), 1e-16);
-        }
+        logLossGradients(rows, expNegScore, labels, grad, hess);
         const features = sampleFeatures(x.columns.length, nTreeFeatures, rng);
         const grown = growTree(
           { codes: binned.codes, nBins: binned.nBins, grad, hess, rows, features, rng, engine },
@@ -135,7 +130,7 @@ export class GradientBoostingClassifier {
         // An empty subsample leaves a root with no hessian; it then contributes nothing.
         const tree = finishTree(grown, binned.thresholds, (g, h) => (h + o.l2 > 0 ? (-o.learningRate * g) / (h + o.l2) : 0));
         for (let j = 0; j < gains.length; j++) gains[j] += grown.gainByFeature[j];
-        for (let i = 0; i < n; i++) score[i] += predictBinned(tree, binned.codes, i);
+        applyTree(tree, grown, rows, binned.codes, expNegScore);
         this.trees.push(tree);
       }
     } finally {
@@ -203,5 +198,34 @@ export class GradientBoostingClassifier {
     model.importances = Float64Array.from(json.importances);
     model.trees = json.trees.map(treeFromJSON);
     return model;
+  }
+}
+
+/** Log-loss gradient and hessian of the listed rows, from each row's exp(−score). */
+function logLossGradients(rows: Int32Array, expNegScore: Float64Array, labels: Labels, grad: Float64Array, hess: Float64Array): void {
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const p = 1 / (1 + expNegScore[i]);
+    grad[i] = p - labels[i];
+    hess[i] = Math.max(p * (1 - p), 1e-16);
+  }
+}
+
+/**
+ * Adds a new tree's leaf values to every row's score, kept as exp(−score) so a round
+ * costs one exp per leaf rather than one per row. The tree's own rows (`sample`,
+ * ascending) are found through the partition it was grown on; only the rest walk it.
+ */
+function applyTree(tree: FlatTree, grown: GrownTree, sample: Int32Array, codes: Uint8Array[], expNegScore: Float64Array): void {
+  const factor = tree.value.map((v) => Math.exp(-v));
+  for (let node = 0; node < factor.length; node++) {
+    if (tree.feature[node] >= 0) continue;
+    const f = factor[node];
+    for (let k = grown.start[node]; k < grown.end[node]; k++) expNegScore[grown.rows[k]] *= f;
+  }
+  let next = 0;
+  for (let i = 0; i < expNegScore.length; i++) {
+    if (next < sample.length && sample[next] === i) next++;
+    else expNegScore[i] *= factor[leafOfBinned(tree, codes, i)];
   }
 }

@@ -54,6 +54,10 @@ export interface GrownTree {
   sumG: Float64Array;
   sumH: Float64Array;
   count: Float64Array;
+  /** The tree's rows, reordered so that node i holds rows[start[i]..end[i]). */
+  rows: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
   /** Total split gain credited to each feature (length = number of features). */
   gainByFeature: Float64Array;
 }
@@ -94,7 +98,14 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
   const order = Int32Array.from(features);
   const scratch = new Float64Array(256 * SLOTS);
   const sortKeys = new Uint32Array(SORTED_SCAN_ROWS);
-  const nodes = { feature: [] as number[], bin: [] as number[], left: [] as number[], right: [] as number[] };
+  const nodes = {
+    feature: [] as number[],
+    bin: [] as number[],
+    left: [] as number[],
+    right: [] as number[],
+    start: [] as number[],
+    end: [] as number[],
+  };
   const stats = { g: [] as number[], h: [] as number[], n: [] as number[] };
   const gainByFeature = new Float64Array(codes.length);
 
@@ -104,14 +115,16 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
     engine.build(hist, start, end, features);
     return hist;
   };
-  const addNode = (g: number, h: number, n: number): number => {
+  const addNode = (start: number, end: number, g: number, h: number): number => {
     nodes.feature.push(-1);
     nodes.bin.push(0);
     nodes.left.push(-1);
     nodes.right.push(-1);
+    nodes.start.push(start);
+    nodes.end.push(end);
     stats.g.push(g);
     stats.h.push(h);
-    stats.n.push(n);
+    stats.n.push(end - start);
     return nodes.feature.length - 1;
   };
   const splittable = (depth: number, n: number, h: number): boolean =>
@@ -123,7 +136,7 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
     rootG += grad[rows[i]];
     rootH += hess[rows[i]];
   }
-  const root = addNode(rootG, rootH, rows.length);
+  const root = addNode(0, rows.length, rootG, rootH);
   const stack: PendingNode[] = [
     {
       id: root,
@@ -149,8 +162,8 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
     }
     const mid = partition(rows, node.start, node.end, codes[best.feature], best.bin);
     gainByFeature[best.feature] += best.gain;
-    const left = addNode(best.leftG, best.leftH, best.leftN);
-    const right = addNode(g - best.leftG, h - best.leftH, n - best.leftN);
+    const left = addNode(node.start, mid, best.leftG, best.leftH);
+    const right = addNode(mid, node.end, g - best.leftG, h - best.leftH);
     nodes.feature[node.id] = best.feature;
     nodes.bin[node.id] = best.bin;
     nodes.left[node.id] = left;
@@ -219,6 +232,9 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
     sumG: Float64Array.from(stats.g),
     sumH: Float64Array.from(stats.h),
     count: Float64Array.from(stats.n),
+    rows: rows.slice(),
+    start: Int32Array.from(nodes.start),
+    end: Int32Array.from(nodes.end),
     gainByFeature,
   };
 }

@@ -154,6 +154,39 @@ for (const histograms of ['subtract', 'direct'] as const) {
   }
 }
 
+test('a grown tree lists the rows of every node, each leaf holding the rows that reach it', () => {
+  const { x, y } = noisy(300, 8);
+  const binned = binMatrix(x);
+  const rows = Int32Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 3 !== 0);
+  const grown = growTree(
+    {
+      codes: binned.codes,
+      nBins: binned.nBins,
+      grad: Float64Array.from(y),
+      hess: new Float64Array(300).fill(1),
+      rows,
+      features: Int32Array.from([0, 1, 2]),
+      rng: mulberry32(0),
+    },
+    { maxDepth: 3, minSamplesLeaf: 5, minChildWeight: 0, l2: 0, minGain: 0, featuresPerSplit: 3 },
+  );
+  const tree = { ...grown, threshold: new Float64Array(grown.feature.length), value: new Float64Array(grown.feature.length) };
+  const byLeaf = new Map<number, number[]>();
+  for (const r of rows) {
+    let node = 0;
+    while (tree.feature[node] >= 0) node = binned.codes[tree.feature[node]][r] <= tree.bin[node] ? tree.left[node] : tree.right[node];
+    byLeaf.set(node, [...(byLeaf.get(node) ?? []), r]);
+  }
+  assert.ok(byLeaf.size > 3);
+  assert.deepEqual([grown.start[0], grown.end[0]], [0, rows.length]);
+  for (let node = 0; node < grown.feature.length; node++) {
+    assert.equal(grown.end[node] - grown.start[node], grown.count[node]);
+    if (grown.feature[node] >= 0) continue;
+    const listed = Array.from(grown.rows.subarray(grown.start[node], grown.end[node])).sort((a, b) => a - b);
+    assert.deepEqual(listed, byLeaf.get(node));
+  }
+});
+
 test('forest is identical for a seed whatever the thread count, and survives JSON', async () => {
   const { x, y } = logisticDataset(1500, 6, 11);
   const options = { nTrees: 6, maxDepth: 8, minSamplesLeaf: 3, seed: 42 };
