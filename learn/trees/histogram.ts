@@ -1,11 +1,13 @@
 /**
- * Histograms hold, per bin, the sums of gradient, hessian and row count, interleaved
- * as [g, h, n] triples. Gini trees reuse the same sums with g = label weight and
- * h = weight, so one split finder serves both forests and boosting.
+ * Histograms hold, per bin, the sums of gradient and hessian, interleaved as [g, h]
+ * pairs. Gini trees reuse the same sums with g = label weight and h = weight, so one
+ * split finder serves both forests and boosting. Row counts are not kept: they cost
+ * a fifth of the accumulation, and the split finder needs them only for its smallest
+ * candidate sides (see scanFeatureBounded), where it counts rows itself.
  */
-export const SLOTS = 3;
+export const SLOTS = 2;
 // Hot loops use this module-local copy: compiled to CommonJS, SLOTS becomes a property load on `exports`.
-const STRIDE = 3;
+const STRIDE = 2;
 
 /** Where each feature's bins start inside a full (all-feature) histogram. */
 export interface HistogramLayout {
@@ -62,18 +64,18 @@ export function accumulateFeature(
     const k = i - start;
     hist[b] += g[k];
     hist[b + 1] += h[k];
-    hist[b + 2] += 1;
   }
 }
 
 /**
  * Like {@link accumulateFeature} but reads statistics by row (grad[r]) rather than
- * gathered, since a node that tries only a few features gains nothing from gathering,
- * and returns the lowest and highest code seen, packed as low*256+high, so callers can
- * scan and clear only the occupied bins.
+ * gathered, since a node that tries only a few features gains nothing from gathering;
+ * also counts rows per bin into `counts`. Returns the lowest and highest code seen,
+ * packed as low*256+high, so callers can scan and clear only the occupied bins.
  */
 export function accumulateFeatureRange(
   hist: Float64Array,
+  counts: Int32Array,
   codes: Uint8Array,
   rows: Int32Array,
   start: number,
@@ -91,9 +93,14 @@ export function accumulateFeatureRange(
     const b = c * STRIDE;
     hist[b] += grad[r];
     hist[b + 1] += hess[r];
-    hist[b + 2] += 1;
+    counts[c]++;
   }
   return low * 256 + high;
+}
+
+/** Adds the number of rows[start..end) in each bin of one feature to `counts`. */
+export function countRows(counts: Int32Array, codes: Uint8Array, rows: Int32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) counts[codes[rows[i]]]++;
 }
 
 /**
@@ -127,7 +134,6 @@ export function accumulateRows(
       const b = base[k] + rowCodes[at + features[k]] * STRIDE;
       hist[b] += gi;
       hist[b + 1] += hi;
-      hist[b + 2] += 1;
     }
   }
 }
@@ -166,35 +172,27 @@ function accumulateEightRows(
     let b = at + rowCodes[a0 + f] * STRIDE;
     hist[b] += g0;
     hist[b + 1] += h0;
-    hist[b + 2] += 1;
     b = at + rowCodes[a1 + f] * STRIDE;
     hist[b] += g1;
     hist[b + 1] += h1;
-    hist[b + 2] += 1;
     b = at + rowCodes[a2 + f] * STRIDE;
     hist[b] += g2;
     hist[b + 1] += h2;
-    hist[b + 2] += 1;
     b = at + rowCodes[a3 + f] * STRIDE;
     hist[b] += g3;
     hist[b + 1] += h3;
-    hist[b + 2] += 1;
     b = at + rowCodes[a4 + f] * STRIDE;
     hist[b] += g4;
     hist[b + 1] += h4;
-    hist[b + 2] += 1;
     b = at + rowCodes[a5 + f] * STRIDE;
     hist[b] += g5;
     hist[b + 1] += h5;
-    hist[b + 2] += 1;
     b = at + rowCodes[a6 + f] * STRIDE;
     hist[b] += g6;
     hist[b + 1] += h6;
-    hist[b + 2] += 1;
     b = at + rowCodes[a7 + f] * STRIDE;
     hist[b] += g7;
     hist[b + 1] += h7;
-    hist[b + 2] += 1;
   }
 }
 

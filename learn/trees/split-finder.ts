@@ -1,5 +1,5 @@
-/** Slots per histogram bin ([g, h, n], as in histogram.ts), kept local so the hot loop needs no import lookup. */
-const SLOTS = 3;
+/** Slots per histogram bin ([g, h], as in histogram.ts), kept local so the hot loop needs no import lookup. */
+const SLOTS = 2;
 
 /** Best split of one feature: rows with code <= bin go left. */
 export interface SplitCandidate {
@@ -8,7 +8,6 @@ export interface SplitCandidate {
   bin: number;
   leftG: number;
   leftH: number;
-  leftN: number;
 }
 
 /** Constraints shared by every split search in a tree. */
@@ -21,14 +20,24 @@ export interface SplitConstraints {
 }
 
 /**
+ * What bounds a side's row count by its hessian sum: every row's hessian is at most
+ * `maxHessian`, and a computed hessian sum is within `slack` of the exact one.
+ */
+export interface RowBound {
+  maxHessian: number;
+  slack: number;
+}
+
+/**
  * Scans bins low..high-1 of one feature and updates `best` in place when a split beats
  * it. Gain is G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ): with g = y·w and h = w (λ = 0)
  * this is half the weighted gini decrease; with logistic g and h it is twice the
- * Newton loss reduction.
+ * Newton loss reduction. `counts[b]` is the node's row count in bin b of the feature.
  */
 export function scanFeature(
   hist: Float64Array,
   offset: number,
+  counts: Int32Array,
   feature: number,
   low: number,
   high: number,
@@ -47,10 +56,9 @@ export function scanFeature(
     const at = (offset + b) * SLOTS;
     g += hist[at];
     h += hist[at + 1];
-    n += hist[at + 2];
+    n += counts[b];
     if (n < minSamplesLeaf || h < minChildWeight) continue;
-    const nRight = totalN - n;
-    if (nRight < minSamplesLeaf) break;
+    if (totalN - n < minSamplesLeaf) break;
     const hRight = totalH - h;
     if (hRight < minChildWeight) continue;
     const gRight = totalG - g;
@@ -61,9 +69,56 @@ export function scanFeature(
       best.bin = b;
       best.leftG = g;
       best.leftH = h;
-      best.leftN = n;
     }
   }
+}
+
+/**
+ * {@link scanFeature} without row counts. A side whose hessian sum exceeds
+ * (minSamplesLeaf − 1) · maxHessian (plus the rounding slack) must hold at least
+ * minSamplesLeaf rows, which settles the check for all but the smallest sides. Bins it
+ * cannot settle are left out, and it returns the highest gain among them (−Infinity
+ * if none). Once every feature is scanned, a feature whose unsettled gain is below
+ * the best gain cannot hold the best split; the others need a counted scan.
+ */
+export function scanFeatureBounded(
+  hist: Float64Array,
+  offset: number,
+  rowBound: RowBound,
+  feature: number,
+  low: number,
+  high: number,
+  totalG: number,
+  totalH: number,
+  constraints: SplitConstraints,
+  best: SplitCandidate,
+): number {
+  const { minSamplesLeaf, minChildWeight, l2 } = constraints;
+  const parentScore = (totalG * totalG) / (totalH + l2);
+  const surelyEnough = (minSamplesLeaf - 1) * rowBound.maxHessian + rowBound.slack;
+  let unsettledGain = -Infinity;
+  let g = 0;
+  let h = 0;
+  for (let b = low; b < high; b++) {
+    const at = (offset + b) * SLOTS;
+    g += hist[at];
+    h += hist[at + 1];
+    if (h < minChildWeight) continue;
+    const hRight = totalH - h;
+    if (hRight < minChildWeight) continue;
+    const gRight = totalG - g;
+    const gain = (g * g) / (h + l2) + (gRight * gRight) / (hRight + l2) - parentScore;
+    if (!(h > surelyEnough && hRight > surelyEnough)) {
+      if (gain > unsettledGain) unsettledGain = gain;
+    } else if (gain > best.gain) {
+      best.gain = gain;
+      best.feature = feature;
+      best.bin = b;
+      best.leftG = g;
+      best.leftH = h;
+    }
+  }
+  return unsettledGain;
 }
 
 /**
@@ -115,7 +170,6 @@ export function scanFeatureSorted(
       best.bin = code;
       best.leftG = gl;
       best.leftH = hl;
-      best.leftN = nl;
     }
   }
   return true;

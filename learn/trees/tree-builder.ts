@@ -2,16 +2,29 @@ import { randomInt, type Rng } from '../random';
 import { localHistogramEngine, type HistogramEngine } from './histogram-engine';
 import {
   accumulateFeatureRange,
+  countRows,
   gatherStatistics,
   histogramLayout,
   SLOTS,
   subtractInto,
 } from './histogram';
 import { partition } from './partition';
-import { scanFeature, scanFeatureSorted, type SplitCandidate, type SplitConstraints } from './split-finder';
+import {
+  scanFeature,
+  scanFeatureBounded,
+  scanFeatureSorted,
+  type RowBound,
+  type SplitCandidate,
+  type SplitConstraints,
+} from './split-finder';
 
 /** Below this many rows a node sorts its codes rather than sweeping 256 histogram bins. */
 const SORTED_SCAN_ROWS = 128;
+/**
+ * Relative error allowed for a hessian sum read from a histogram (rounding over
+ * additions and parent − sibling subtractions), far above what millions of rows reach.
+ */
+const HESSIAN_SUM_SLACK = 1e-6;
 
 /** Limits on one tree; resolved by the forest or booster that grows it. */
 export interface GrowOptions extends SplitConstraints {
@@ -97,6 +110,7 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
   const keepHistograms = strategy === 'auto' ? perSplit * 2 > features.length : strategy === 'subtract';
   const order = Int32Array.from(features);
   const scratch = new Float64Array(256 * SLOTS);
+  const scratchCounts = new Int32Array(256);
   const sortKeys = new Uint32Array(SORTED_SCAN_ROWS);
   const nodes = {
     feature: [] as number[],
@@ -132,10 +146,14 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
 
   let rootG = 0;
   let rootH = 0;
+  let maxHessian = 0;
   for (let i = 0; i < rows.length; i++) {
-    rootG += grad[rows[i]];
-    rootH += hess[rows[i]];
+    const r = rows[i];
+    rootG += grad[r];
+    rootH += hess[r];
+    if (hess[r] > maxHessian) maxHessian = hess[r];
   }
+  const rowBound: RowBound = { maxHessian, slack: HESSIAN_SUM_SLACK * rootH };
   const root = addNode(0, rows.length, rootG, rootH);
   const stack: PendingNode[] = [
     {
@@ -152,9 +170,10 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
     const g = stats.g[node.id];
     const h = stats.h[node.id];
     const n = stats.n[node.id];
-    const best: SplitCandidate = { gain: options.minGain, feature: -1, bin: 0, leftG: 0, leftH: 0, leftN: 0 };
+    const best: SplitCandidate = { gain: options.minGain, feature: -1, bin: 0, leftG: 0, leftH: 0 };
     if (splittable(node.depth, n, h)) {
-      findSplit(node, g, h, n, best);
+      if (node.hist) findSplitInHistogram(node.hist, node, g, h, n, best);
+      else findSplitDirect(node, g, h, n, best);
     }
     if (best.feature < 0) {
       if (node.hist) engine.release(node.hist);
@@ -191,36 +210,72 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
     stack.push(large, small);
   }
 
-  function findSplit(node: PendingNode, g: number, h: number, n: number, best: SplitCandidate): void {
+  /** Moves a feature drawn from order[k..] to order[k] when a node tries only some of them. */
+  function drawFeature(k: number): number {
+    if (perSplit < order.length) {
+      const j = k + randomInt(rng, order.length - k);
+      const t = order[k];
+      order[k] = order[j];
+      order[j] = t;
+    }
+    return order[k];
+  }
+
+  /**
+   * Scans the node's histogram without row counts first. Only features whose smallest
+   * sides the hessian bound leaves unsettled and which might still beat the best split
+   * found get their rows counted; the node is then scanned again with those counts,
+   * which finds the split a fully counted scan would.
+   */
+  function findSplitInHistogram(hist: Float64Array, node: PendingNode, g: number, h: number, n: number, best: SplitCandidate): void {
+    const constraints: SplitConstraints = options;
+    let drawn = 0;
+    for (let tried = 0; drawn < order.length && tried < perSplit; drawn++) {
+      if (nBins[drawFeature(drawn)] >= 2) tried++;
+    }
+    const candidates = order.subarray(0, drawn);
+    const initial = { ...best };
+    const unsettledGain = new Float64Array(drawn).fill(-Infinity);
+    for (let k = 0; k < drawn; k++) {
+      const f = candidates[k];
+      if (nBins[f] < 2) continue;
+      unsettledGain[k] = scanFeatureBounded(hist, layout.offsets[f], rowBound, f, 0, nBins[f] - 1, g, h, constraints, best);
+    }
+    // A tie counts: the counted scan keeps the first of equal gains, which may be the unsettled one.
+    if (!unsettledGain.some((gain) => gain >= best.gain)) return;
+    const found = best.gain;
+    Object.assign(best, initial);
+    for (let k = 0; k < drawn; k++) {
+      const f = candidates[k];
+      if (nBins[f] < 2) continue;
+      if (unsettledGain[k] >= found) {
+        const counts = new Int32Array(nBins[f]);
+        countRows(counts, codes[f], rows, node.start, node.end);
+        scanFeature(hist, layout.offsets[f], counts, f, 0, nBins[f] - 1, g, h, n, constraints, best);
+      } else scanFeatureBounded(hist, layout.offsets[f], rowBound, f, 0, nBins[f] - 1, g, h, constraints, best);
+    }
+  }
+
+  function findSplitDirect(node: PendingNode, g: number, h: number, n: number, best: SplitCandidate): void {
     const constraints: SplitConstraints = options;
     let tried = 0;
     for (let k = 0; k < order.length && tried < perSplit; k++) {
-      if (perSplit < order.length) {
-        const j = k + randomInt(rng, order.length - k);
-        const t = order[k];
-        order[k] = order[j];
-        order[j] = t;
-      }
-      const f = order[k];
+      const f = drawFeature(k);
       if (nBins[f] < 2) continue;
-      if (node.hist) {
-        tried++;
-        scanFeature(node.hist, layout.offsets[f], f, 0, nBins[f] - 1, g, h, n, constraints, best);
-        continue;
-      }
       if (n < SORTED_SCAN_ROWS) {
         if (scanFeatureSorted(sortKeys, codes[f], rows, node.start, node.end, grad, hess, f, g, h, constraints, best)) tried++;
         continue;
       }
-      const packed = accumulateFeatureRange(scratch, codes[f], rows, node.start, node.end, grad, hess);
+      const packed = accumulateFeatureRange(scratch, scratchCounts, codes[f], rows, node.start, node.end, grad, hess);
       const low = packed >>> 8;
       const high = packed & 255;
       // Like scikit-learn, a feature constant within the node does not use up a draw.
       if (low !== high) {
         tried++;
-        scanFeature(scratch, 0, f, low, high, g, h, n, constraints, best);
+        scanFeature(scratch, 0, scratchCounts, f, low, high, g, h, n, constraints, best);
       }
       scratch.fill(0, low * SLOTS, (high + 1) * SLOTS);
+      scratchCounts.fill(0, low, high + 1);
     }
   }
 

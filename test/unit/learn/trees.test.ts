@@ -154,6 +154,88 @@ for (const histograms of ['subtract', 'direct'] as const) {
   }
 }
 
+/** Exhaustive Newton-gain tree over the given rows: same gain, constraints and tie rule as the tree builder. */
+function bruteForceNewtonSplits(
+  x: FeatureMatrix,
+  grad: Float64Array,
+  hess: Float64Array,
+  rows: number[],
+  depth: number,
+  limits: { maxDepth: number; minLeaf: number; minChildWeight: number; l2: number },
+  out: string[],
+): void {
+  if (depth >= limits.maxDepth) return;
+  const sums = (rs: number[]) => rs.reduce(([g, h], r) => [g + grad[r], h + hess[r]], [0, 0]);
+  const score = ([g, h]: number[]) => (g * g) / (h + limits.l2);
+  const parent = score(sums(rows));
+  let best = { gain: 0, feature: -1, threshold: 0 };
+  x.columns.forEach((column, f) => {
+    const values = [...new Set(column)].sort((a, b) => a - b);
+    for (let k = 0; k + 1 < values.length; k++) {
+      const t = (values[k] + values[k + 1]) / 2;
+      const left = rows.filter((r) => column[r] <= t);
+      const right = rows.filter((r) => column[r] > t);
+      if (left.length < limits.minLeaf || right.length < limits.minLeaf) continue;
+      const [sl, sr] = [sums(left), sums(right)];
+      if (sl[1] < limits.minChildWeight || sr[1] < limits.minChildWeight) continue;
+      const gain = score(sl) + score(sr) - parent;
+      if (gain > best.gain) best = { gain, feature: f, threshold: t };
+    }
+  });
+  if (best.feature < 0) return;
+  out.push(`${depth}:${best.feature}@${best.threshold}`);
+  const column = x.columns[best.feature];
+  bruteForceNewtonSplits(x, grad, hess, rows.filter((r) => column[r] <= best.threshold), depth + 1, limits, out);
+  bruteForceNewtonSplits(x, grad, hess, rows.filter((r) => column[r] > best.threshold), depth + 1, limits, out);
+}
+
+test('histogram splits keep min samples per leaf exactly when hessians vary, as in boosting', () => {
+  const rng = mulberry32(9);
+  const n = 2000;
+  const x = matrix([0, 1, 2].map(() => Array.from({ length: n }, () => Math.floor(rng() * 40))));
+  // Outsized gradients on a few extreme values tempt splits that cut off fewer rows than allowed.
+  const grad = Float64Array.from({ length: n }, (_, i) => (x.columns[0][i] >= 39 || x.columns[1][i] === 0 ? 2 : rng() - 0.5));
+  const hess = Float64Array.from({ length: n }, () => (rng() < 0.1 ? 0.25 : 0.01 + 0.05 * rng()));
+  const binned = binMatrix(x);
+  const limits = { maxDepth: 5, minLeaf: 15, minChildWeight: 1e-3, l2: 0.1 };
+  const grown = growTree(
+    {
+      codes: binned.codes,
+      nBins: binned.nBins,
+      grad,
+      hess,
+      rows: Int32Array.from({ length: n }, (_, i) => i),
+      features: Int32Array.from([0, 1, 2]),
+      rng: mulberry32(0),
+    },
+    {
+      maxDepth: limits.maxDepth,
+      minSamplesLeaf: limits.minLeaf,
+      minChildWeight: limits.minChildWeight,
+      l2: limits.l2,
+      minGain: 0,
+      featuresPerSplit: 3,
+      histograms: 'subtract',
+    },
+  );
+  const fromTree: string[] = [];
+  const walk = (node: number, depth: number) => {
+    const f = grown.feature[node];
+    if (f < 0) return;
+    fromTree.push(`${depth}:${f}@${binned.thresholds[f][grown.bin[node]]}`);
+    walk(grown.left[node], depth + 1);
+    walk(grown.right[node], depth + 1);
+  };
+  walk(0, 0);
+  const expected: string[] = [];
+  bruteForceNewtonSplits(x, grad, hess, Array.from({ length: n }, (_, i) => i), 0, limits, expected);
+  assert.ok(expected.length > 8, `only ${expected.length} splits: ${expected.join(' ')}`);
+  assert.deepEqual(fromTree, expected);
+  for (let node = 0; node < grown.feature.length; node++) {
+    if (grown.feature[node] < 0) assert.ok(grown.count[node] >= limits.minLeaf);
+  }
+});
+
 test('a grown tree lists the rows of every node, each leaf holding the rows that reach it', () => {
   const { x, y } = noisy(300, 8);
   const binned = binMatrix(x);
