@@ -121,13 +121,17 @@ export class NmfModel implements UserScorer {
 /**
  * One sweep over the columns of `f` (rows × k) minimising ‖X − f·Gᵀ‖² with
  * `gtg` = GᵀG and `xg` = X·G. Returns the summed |projected gradient| before the step.
+ *
+ * A coordinate's update reads only its own row of `f`, so sweeping row by row (all k
+ * coordinates of a row in order) makes exactly the updates of the column-by-column
+ * sweep of scikit-learn's solver, while each row stays in cache for its k steps.
  */
 function coordinateDescent(f: Float64Array, gtg: Float64Array, xg: Float64Array, rows: number, k: number): number {
   let violation = 0;
-  for (let t = 0; t < k; t++) {
-    const hess = gtg[t * k + t];
-    for (let i = 0; i < rows; i++) {
-      const o = i * k;
+  for (let i = 0; i < rows; i++) {
+    const o = i * k;
+    for (let t = 0; t < k; t++) {
+      const hess = gtg[t * k + t];
       let grad = -xg[o + t];
       for (let r = 0; r < k; r++) grad += gtg[t * k + r] * f[o + r];
       const current = f[o + t];
