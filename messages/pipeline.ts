@@ -5,6 +5,10 @@ import { RecsysOptions, RecsysSummary } from './recsys';
 import { BuildRunFeaturesResult, RunArtifacts } from './features';
 import { RunId } from './run-id';
 
+/** The two independent halves of a run after the feature stage. */
+export const PipelineBranch = z.enum(['churn', 'recommendations']);
+export type PipelineBranch = z.infer<typeof PipelineBranch>;
+
 /** Input of the `churnPipeline` workflow. New fields must be optional so stored histories still replay. */
 export const PipelineInput = z.object({
   runId: RunId,
@@ -16,6 +20,8 @@ export const PipelineInput = z.object({
   churn: ChurnOptions.partial().optional(),
   /** Recommender options (factors, neighbours, candidates, list length, blend weights). */
   recommendations: RecsysOptions.omit({ minRatedSongs: true }).partial().optional(),
+  /** Which branches to run after the feature stage; both when omitted. */
+  branches: z.array(PipelineBranch).min(1).optional(),
 });
 export type PipelineInput = z.input<typeof PipelineInput>;
 
@@ -27,7 +33,9 @@ export const PipelineResult = z.object({
     .optional(),
   features: BuildRunFeaturesResult,
   artifacts: RunArtifacts,
-  churn: ChurnSummary,
-  recommendations: RecsysSummary,
+  /** Absent when the run left the branch out. */
+  churn: ChurnSummary.optional(),
+  /** Absent when the run left the branch out. */
+  recommendations: RecsysSummary.optional(),
 });
 export type PipelineResult = z.infer<typeof PipelineResult>;

@@ -24,9 +24,12 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const features = await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId } });
   const artifacts = await sql.exportRunData({ runId: input.runId });
   // Churn and recommendations read the same exports and do not depend on each other.
+  const branches = input.branches ?? ['churn', 'recommendations'];
   const [churn, recommendations] = await Promise.all([
-    trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {})),
-    recommendSongs(input.runId, artifacts, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: features.minRatedSongs })),
+    branches.includes('churn') ? trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {})) : undefined,
+    branches.includes('recommendations')
+      ? recommendSongs(input.runId, artifacts, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: features.minRatedSongs }))
+      : undefined,
   ]);
   return {
     runId: input.runId,

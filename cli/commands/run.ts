@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { resolveSettings } from '../../config/settings';
-import { PipelineInput } from '../../messages/pipeline';
+import { PipelineBranch, PipelineInput } from '../../messages/pipeline';
 import { printPipelineResult } from '../print-pipeline';
 import { runPipeline } from '../run-pipeline';
 import { newRunId } from '../run-ids';
@@ -12,12 +12,14 @@ export function runCommand(): Command {
     .option('--run-id <id>', 'run id keying every table and artifact of the run (default: a new one)')
     .option('--logs <dir>', 'folder of raw logs to ingest first')
     .option('--snapshot <date>', 'last day of the feature window, YYYY-MM-DD (default 2017-04-28)')
-    .action(async (opts: { runId?: string; logs?: string; snapshot?: string }) => {
+    .addOption(new Option('--only <branch>', 'run only this branch after the feature stage').choices(PipelineBranch.options))
+    .action(async (opts: { runId?: string; logs?: string; snapshot?: string; only?: PipelineBranch }) => {
       const settings = resolveSettings();
       const input = PipelineInput.parse({
         runId: opts.runId ?? newRunId(),
         logsDir: opts.logs ? path.resolve(opts.logs) : undefined,
         features: opts.snapshot ? { snapshotDate: opts.snapshot } : undefined,
+        branches: opts.only ? [opts.only] : undefined,
       });
       printPipelineResult(await runPipeline(settings, input));
     });

@@ -76,6 +76,7 @@ test('the pipeline ingests generated logs, builds features and exports them for 
 
   // Churn: the seed's three models plus the tuned forest; the best is the one with the highest test AUC.
   const c = result.churn;
+  assert.ok(c, 'the churn branch ran');
   assert.deepEqual(c.models.map((m) => m.name), ['logistic_regression', 'random_forest', 'gradient_boosting', 'random_forest_tuned']);
   assert.equal(c.best, c.models.reduce((a, b) => (b.testAuc > a.testAuc ? b : a)).name);
   assert.ok(c.models.every((m) => m.testAuc > 0.6), 'the generated churn is learnable');
@@ -91,6 +92,7 @@ test('the pipeline ingests generated logs, builds features and exports them for 
 
   // Recommendations: four models and the blend judged; every labelled user gets a list.
   const r = result.recommendations;
+  assert.ok(r, 'the recommendation branch ran');
   assert.deepEqual(r.models.map((m) => m.name), ['popularity', 'item_item', 'nmf', 'svd', 'blend']);
   assert.equal(r.users, f.labelled);
   assert.ok(r.coldStartUsers > 0 && r.coldStartUsers < r.users);
@@ -112,6 +114,17 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   assert.equal(byRun, shown);
   const none = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', '1', '--run', 'generated'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
   assert.match(none, /no recommendations for user 1 in run generated/);
+});
+
+// On the logs the previous test ingested.
+test('a run limited to one branch trains and publishes only that branch', async () => {
+  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-recs-only', args: [{ runId: 'recs-only', branches: ['recommendations'] }] });
+  assert.equal(result.churn, undefined);
+  assert.ok(result.recommendations && result.recommendations.rows > 0);
+  const count = (table: string) =>
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'sql', `SELECT count() FROM ${table} WHERE run_id = 'recs-only'`, '--format', 'TSV'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } }).trim();
+  assert.equal(count('churn_scores'), '0');
+  assert.equal(count('recommendations'), String(result.recommendations.rows));
 });
 
 test('a worker stops gracefully on SIGTERM', async () => {
