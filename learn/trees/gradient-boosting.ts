@@ -113,7 +113,7 @@ export class GradientBoostingClassifier {
     const engine = startHistogramEngine(histogramLayout(binned.nBins), binned.codes, rowCodes, n, threads, maxLive);
     try {
       for (let round = 0; round < o.nRounds; round++) {
-        const rows = sampleRows(n, o.subsample, rng);
+        const { inBag: rows, outOfBag } = sampleRows(n, o.subsample, rng);
         logLossGradients(rows, expNegScore, labels, grad, hess);
         const features = sampleFeatures(x.columns.length, nTreeFeatures, rng);
         const grown = growTree(
@@ -130,7 +130,7 @@ export class GradientBoostingClassifier {
         // An empty subsample leaves a root with no hessian; it then contributes nothing.
         const tree = finishTree(grown, binned.thresholds, (g, h) => (h + o.l2 > 0 ? (-o.learningRate * g) / (h + o.l2) : 0));
         for (let j = 0; j < gains.length; j++) gains[j] += grown.gainByFeature[j];
-        applyTree(tree, grown, rows, binned.codes, expNegScore);
+        applyTree(tree, grown, outOfBag, binned.codes, expNegScore);
         this.trees.push(tree);
       }
     } finally {
@@ -213,19 +213,18 @@ function logLossGradients(rows: Int32Array, expNegScore: Float64Array, labels: L
 
 /**
  * Adds a new tree's leaf values to every row's score, kept as exp(−score) so a round
- * costs one exp per leaf rather than one per row. The tree's own rows (`sample`,
- * ascending) are found through the partition it was grown on; only the rest walk it.
+ * costs one exp per leaf rather than one per row. The tree's own rows are found
+ * through the partition it was grown on; only the rows left out of its sample walk it.
  */
-function applyTree(tree: FlatTree, grown: GrownTree, sample: Int32Array, codes: Uint8Array[], expNegScore: Float64Array): void {
+function applyTree(tree: FlatTree, grown: GrownTree, outOfBag: Int32Array, codes: Uint8Array[], expNegScore: Float64Array): void {
   const factor = tree.value.map((v) => Math.exp(-v));
   for (let node = 0; node < factor.length; node++) {
     if (tree.feature[node] >= 0) continue;
     const f = factor[node];
     for (let k = grown.start[node]; k < grown.end[node]; k++) expNegScore[grown.rows[k]] *= f;
   }
-  let next = 0;
-  for (let i = 0; i < expNegScore.length; i++) {
-    if (next < sample.length && sample[next] === i) next++;
-    else expNegScore[i] *= factor[leafOfBinned(tree, codes, i)];
+  for (let k = 0; k < outOfBag.length; k++) {
+    const i = outOfBag[k];
+    expNegScore[i] *= factor[leafOfBinned(tree, codes, i)];
   }
 }
