@@ -52,6 +52,40 @@ function countingOrder(key: Int32Array, buckets: number, order: Int32Array): Int
   return out;
 }
 
+/**
+ * The same matrix with rows and columns renumbered: row `rowOrder[i]` becomes row i and
+ * column `colOrder[j]` becomes column j (each order a permutation, new → old).
+ */
+export function permute(m: SparseMatrix, rowOrder: Int32Array, colOrder: Int32Array): SparseMatrix {
+  const newCol = inverse(colOrder);
+  const nnz = m.indptr[m.rows];
+  const rowIndex = new Int32Array(nnz);
+  const colIndex = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let q = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const r = rowOrder[i];
+    for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++, q++) {
+      rowIndex[q] = i;
+      colIndex[q] = newCol[m.indices[p]];
+      values[q] = m.values[p];
+    }
+  }
+  return csrFromCoordinates(m.rows, m.cols, rowIndex, colIndex, values);
+}
+
+/** Row indices by descending number of stored entries (ties by index). */
+export function rowsByLength(m: SparseMatrix): Int32Array {
+  return identityOrder(m.rows).sort((a, b) => rowLength(m, b) - rowLength(m, a) || a - b);
+}
+
+/** The inverse of a permutation. */
+export function inverse(order: Int32Array): Int32Array {
+  const inv = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) inv[order[i]] = i;
+  return inv;
+}
+
 /** CSR of the transpose (equivalently: the CSC view of `m`), indices sorted. */
 export function transpose(m: SparseMatrix): SparseMatrix {
   const nnz = m.indptr[m.rows];
