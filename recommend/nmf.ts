@@ -71,9 +71,10 @@ export class NmfModel implements UserScorer {
     const bySong = transpose(byUser);
     const m = byUser.rows;
     const n = byUser.cols;
-    const init = initNmf(byUser, bySong, k, options.init ?? 'nndsvda', options.seed ?? 0);
-    const w = init.w;
-    const ht = init.ht;
+    // The start is computed on the matrix as given, so a seed means the same start whatever the order.
+    const init = initNmf(matrix.byUser, matrix.bySong, k, options.init ?? 'nndsvda', options.seed ?? 0);
+    const w = pickRows(init.w, userOrder, k);
+    const ht = pickRows(init.ht, songOrder, k);
     let initial = 0;
     let iterations = 0;
     for (let it = 1; it <= maxIterations; it++) {
@@ -145,6 +146,13 @@ function coordinateDescent(f: Float64Array, gtg: Float64Array, xg: Float64Array,
     }
   }
   return violation;
+}
+
+/** Rows of a rows × k factor in the permuted order (`order` maps new → old). */
+function pickRows(f: Float64Array, order: Int32Array, k: number): Float64Array {
+  const out = new Float64Array(f.length);
+  for (let i = 0; i < order.length; i++) out.set(f.subarray(order[i] * k, (order[i] + 1) * k), i * k);
+  return out;
 }
 
 /** Rows of a permuted rows × k factor back in original order (`order` maps new → old). */
