@@ -1,4 +1,4 @@
-import { startHistogramEngine } from '../parallel/histogram-pool';
+import { startHistogramEngine, startHistogramHelpers, type HistogramHelpers } from '../parallel/histogram-pool';
 import { defaultThreads } from '../parallel/default-threads';
 import { assertDataset, assertSameFeatures } from '../dataset';
 import { mulberry32 } from '../random';
@@ -92,6 +92,18 @@ export class GradientBoostingClassifier {
 
   train(x: FeatureMatrix, labels: Labels): this {
     assertDataset(x, labels);
+    // Helper threads pay off only when histograms are big enough to hide the hand-off.
+    const threads = x.nRows >= PARALLEL_MIN_ROWS ? this.options.threads : 1;
+    // Started before binning, so they boot while this thread bins.
+    const helpers = startHistogramHelpers(threads);
+    try {
+      return this.fit(x, labels, helpers);
+    } finally {
+      helpers.close();
+    }
+  }
+
+  private fit(x: FeatureMatrix, labels: Labels, helpers: HistogramHelpers): this {
     const o = this.options;
     const n = x.nRows;
     const binned = binMatrix(x, { maxBins: o.maxBins });
@@ -107,10 +119,8 @@ export class GradientBoostingClassifier {
     const nTreeFeatures = Math.max(1, Math.round(o.featureFraction * x.columns.length));
     const gains = new Float64Array(x.columns.length);
     this.trees = [];
-    // Helper threads pay off only when histograms are big enough to hide the hand-off.
-    const threads = n >= PARALLEL_MIN_ROWS ? o.threads : 1;
     const maxLive = Math.min(64, Math.max(1, o.maxDepth) + 3);
-    const engine = startHistogramEngine(histogramLayout(binned.nBins), binned.codes, rowCodes, n, threads, maxLive);
+    const engine = startHistogramEngine(histogramLayout(binned.nBins), binned.codes, rowCodes, n, maxLive, helpers);
     try {
       for (let round = 0; round < o.nRounds; round++) {
         const { inBag: rows, outOfBag } = sampleRows(n, o.subsample, rng);

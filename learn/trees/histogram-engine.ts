@@ -1,4 +1,4 @@
-import { accumulateFeature, accumulateRows, SLOTS, type HistogramLayout } from './histogram';
+import { accumulateFeature, accumulateInBlocks, MAX_ROW_BLOCKS, SLOTS, type HistogramLayout } from './histogram';
 
 /**
  * Builds full (every tree feature) node histograms. The tree builder partitions
@@ -27,6 +27,8 @@ export function localHistogramEngine(
   rowCodes?: Uint8Array,
 ): HistogramEngine {
   const pool: Float64Array[] = [];
+  // Block 0 sums straight into the histogram being built.
+  const blockSums = Array.from({ length: MAX_ROW_BLOCKS }, (_, b) => new Float64Array(rowCodes && b > 0 ? layout.totalBins * SLOTS : 0));
   return {
     capacity,
     rows: new Int32Array(capacity),
@@ -38,7 +40,8 @@ export function localHistogramEngine(
     },
     build(hist, start, end, features) {
       if (rowCodes) {
-        accumulateRows(hist, layout, features, rowCodes, codes.length, this.rows, start, end, this.g, this.h);
+        const build = { layout, features, rowCodes, stride: codes.length, rows: this.rows, start, g: this.g, h: this.h };
+        accumulateInBlocks(hist, blockSums, build, end);
         return;
       }
       for (let k = 0; k < features.length; k++) {
