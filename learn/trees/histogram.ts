@@ -1,13 +1,17 @@
 /**
- * Histograms hold, per bin, the sums of gradient and hessian, interleaved as [g, h]
- * pairs. Gini trees reuse the same sums with g = label weight and h = weight, so one
- * split finder serves both forests and boosting. Row counts are not kept: they cost
- * a fifth of the accumulation, and the split finder needs them only for its smallest
- * candidate sides (see scanFeatureBounded), where it counts rows itself.
+ * Full (all-feature) histograms hold, per bin, the sums of gradient and hessian,
+ * interleaved as [g, h] pairs. Gini trees reuse the same sums with g = label weight
+ * and h = weight, so one split finder serves both forests and boosting. Row counts are
+ * not kept there: they cost a fifth of the accumulation, and the split finder needs
+ * them only for its smallest candidate sides (see scanFeatureBounded). One-feature
+ * histograms that the finder scans with counts hold [g, h, n] triples instead.
  */
 export const SLOTS = 2;
-// Hot loops use this module-local copy: compiled to CommonJS, SLOTS becomes a property load on `exports`.
+/** Slots per bin of a one-feature histogram with row counts. */
+export const COUNTED_SLOTS = 3;
+// Hot loops use these module-local copies: compiled to CommonJS, exported constants become property loads on `exports`.
 const STRIDE = 2;
+const COUNTED_STRIDE = 3;
 
 /** Where each feature's bins start inside a full (all-feature) histogram. */
 export interface HistogramLayout {
@@ -68,14 +72,13 @@ export function accumulateFeature(
 }
 
 /**
- * Like {@link accumulateFeature} but reads statistics by row (grad[r]) rather than
- * gathered, since a node that tries only a few features gains nothing from gathering;
- * also counts rows per bin into `counts`. Returns the lowest and highest code seen,
- * packed as low*256+high, so callers can scan and clear only the occupied bins.
+ * One feature of rows[start..end) as [g, h, n] triples, reading statistics by row
+ * (grad[r]) rather than gathered, since a node that tries only a few features gains
+ * nothing from gathering. Returns the lowest and highest code seen, packed as
+ * low*256+high, so callers can scan and clear only the occupied bins.
  */
 export function accumulateFeatureRange(
   hist: Float64Array,
-  counts: Int32Array,
   codes: Uint8Array,
   rows: Int32Array,
   start: number,
@@ -90,17 +93,34 @@ export function accumulateFeatureRange(
     const c = codes[r];
     if (c < low) low = c;
     if (c > high) high = c;
-    const b = c * STRIDE;
+    const b = c * COUNTED_STRIDE;
     hist[b] += grad[r];
     hist[b + 1] += hess[r];
-    counts[c]++;
+    hist[b + 2] += 1;
   }
   return low * 256 + high;
 }
 
-/** Adds the number of rows[start..end) in each bin of one feature to `counts`. */
-export function countRows(counts: Int32Array, codes: Uint8Array, rows: Int32Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) counts[codes[rows[i]]]++;
+/**
+ * Copies one feature (bins from `offset`, `nBins` of them) of a full histogram into
+ * `out` as [g, h, n] triples, counting the rows of rows[start..end) per bin.
+ */
+export function withRowCounts(
+  out: Float64Array,
+  hist: Float64Array,
+  offset: number,
+  nBins: number,
+  codes: Uint8Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+): void {
+  for (let b = 0; b < nBins; b++) {
+    out[b * COUNTED_STRIDE] = hist[(offset + b) * STRIDE];
+    out[b * COUNTED_STRIDE + 1] = hist[(offset + b) * STRIDE + 1];
+    out[b * COUNTED_STRIDE + 2] = 0;
+  }
+  for (let i = start; i < end; i++) out[codes[rows[i]] * COUNTED_STRIDE + 2] += 1;
 }
 
 /**

@@ -1,5 +1,6 @@
-/** Slots per histogram bin ([g, h], as in histogram.ts), kept local so the hot loop needs no import lookup. */
+/** Slots per bin of a full histogram ([g, h]) and of a counted one ([g, h, n]), as in histogram.ts; local so hot loops need no import lookup. */
 const SLOTS = 2;
+const COUNTED_SLOTS = 3;
 
 /** Best split of one feature: rows with code <= bin go left. */
 export interface SplitCandidate {
@@ -29,15 +30,13 @@ export interface RowBound {
 }
 
 /**
- * Scans bins low..high-1 of one feature and updates `best` in place when a split beats
- * it. Gain is G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ): with g = y·w and h = w (λ = 0)
- * this is half the weighted gini decrease; with logistic g and h it is twice the
- * Newton loss reduction. `counts[b]` is the node's row count in bin b of the feature.
+ * Scans bins low..high-1 of a one-feature histogram of [g, h, n] triples and updates
+ * `best` in place when a split beats it. Gain is G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ):
+ * with g = y·w and h = w (λ = 0) this is half the weighted gini decrease; with
+ * logistic g and h it is twice the Newton loss reduction.
  */
 export function scanFeature(
   hist: Float64Array,
-  offset: number,
-  counts: Int32Array,
   feature: number,
   low: number,
   high: number,
@@ -53,10 +52,10 @@ export function scanFeature(
   let h = 0;
   let n = 0;
   for (let b = low; b < high; b++) {
-    const at = (offset + b) * SLOTS;
+    const at = b * COUNTED_SLOTS;
     g += hist[at];
     h += hist[at + 1];
-    n += counts[b];
+    n += hist[at + 2];
     if (n < minSamplesLeaf || h < minChildWeight) continue;
     if (totalN - n < minSamplesLeaf) break;
     const hRight = totalH - h;
@@ -74,7 +73,7 @@ export function scanFeature(
 }
 
 /**
- * {@link scanFeature} without row counts. A side whose hessian sum exceeds
+ * {@link scanFeature} over one feature of a full histogram, without row counts. A side whose hessian sum exceeds
  * (minSamplesLeaf − 1) · maxHessian (plus the rounding slack) must hold at least
  * minSamplesLeaf rows, which settles the check for all but the smallest sides. Bins it
  * cannot settle are left out, and it returns the highest gain among them (−Infinity

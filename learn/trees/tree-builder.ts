@@ -2,11 +2,11 @@ import { randomInt, type Rng } from '../random';
 import { localHistogramEngine, type HistogramEngine } from './histogram-engine';
 import {
   accumulateFeatureRange,
-  countRows,
+  COUNTED_SLOTS,
   gatherStatistics,
   histogramLayout,
-  SLOTS,
   subtractInto,
+  withRowCounts,
 } from './histogram';
 import { partition } from './partition';
 import {
@@ -109,8 +109,9 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
   const strategy = options.histograms ?? 'auto';
   const keepHistograms = strategy === 'auto' ? perSplit * 2 > features.length : strategy === 'subtract';
   const order = Int32Array.from(features);
-  const scratch = new Float64Array(256 * SLOTS);
-  const scratchCounts = new Int32Array(256);
+  // One feature's bins with row counts: built from rows (kept zeroed between uses) or copied from a full histogram.
+  const scratch = new Float64Array(256 * COUNTED_SLOTS);
+  const counted = new Float64Array(256 * COUNTED_SLOTS);
   const sortKeys = new Uint32Array(SORTED_SCAN_ROWS);
   const nodes = {
     feature: [] as number[],
@@ -249,9 +250,8 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
       const f = candidates[k];
       if (nBins[f] < 2) continue;
       if (unsettledGain[k] >= found) {
-        const counts = new Int32Array(nBins[f]);
-        countRows(counts, codes[f], rows, node.start, node.end);
-        scanFeature(hist, layout.offsets[f], counts, f, 0, nBins[f] - 1, g, h, n, constraints, best);
+        withRowCounts(counted, hist, layout.offsets[f], nBins[f], codes[f], rows, node.start, node.end);
+        scanFeature(counted, f, 0, nBins[f] - 1, g, h, n, constraints, best);
       } else scanFeatureBounded(hist, layout.offsets[f], rowBound, f, 0, nBins[f] - 1, g, h, constraints, best);
     }
   }
@@ -266,16 +266,15 @@ export function growTree(input: GrowInput, options: GrowOptions): GrownTree {
         if (scanFeatureSorted(sortKeys, codes[f], rows, node.start, node.end, grad, hess, f, g, h, constraints, best)) tried++;
         continue;
       }
-      const packed = accumulateFeatureRange(scratch, scratchCounts, codes[f], rows, node.start, node.end, grad, hess);
+      const packed = accumulateFeatureRange(scratch, codes[f], rows, node.start, node.end, grad, hess);
       const low = packed >>> 8;
       const high = packed & 255;
       // Like scikit-learn, a feature constant within the node does not use up a draw.
       if (low !== high) {
         tried++;
-        scanFeature(scratch, 0, scratchCounts, f, low, high, g, h, n, constraints, best);
+        scanFeature(scratch, f, low, high, g, h, n, constraints, best);
       }
-      scratch.fill(0, low * SLOTS, (high + 1) * SLOTS);
-      scratchCounts.fill(0, low, high + 1);
+      scratch.fill(0, low * COUNTED_SLOTS, (high + 1) * COUNTED_SLOTS);
     }
   }
 
