@@ -40,7 +40,15 @@ for (const name of ['logistic', 'forest', 'boosting']) {
       `${cpu(a)} | ${cpu(b)} | ${a.cpuSeconds && b.cpuSeconds ? (a.cpuSeconds / b.cpuSeconds).toFixed(2) : '—'} | ${peerName[name]} |`,
   );
 }
-console.log('| ml-random-forest | — | — | — | — | — | — | — | — | — | not installed; skipped |');
+// The design card's reference point, on a training subsample (bench/churn/ml-random-forest.ts).
+const subsample = process.argv[4] ? read(process.argv[4]) : [];
+const mine = subsample.find((r) => r.side === 'ours');
+const ml = subsample.find((r) => r.side === 'ml-random-forest');
+if (mine && ml && mine.auc !== undefined && ml.auc !== undefined && mine.fitSeconds && ml.fitSeconds) {
+  console.log('');
+  console.log(`ml-random-forest on the first ${(ml as Row & { rows?: number }).rows} training rows, 10 trees, depth 20, min leaf 20, sqrt features:`);
+  console.log(`  ours AUC ${mine.auc.toFixed(4)} in ${mine.fitSeconds.toFixed(2)} s (CPU ${cpu(mine)} s); ml-random-forest AUC ${ml.auc.toFixed(4)} in ${ml.fitSeconds.toFixed(2)} s (CPU ${cpu(ml)} s); ratio ${(ml.fitSeconds / mine.fitSeconds).toFixed(0)}× in our favour`);
+}
 const units = ours.filter((r) => r.model === 'grid-unit');
 const estimate = ours.find((r) => r.model === 'grid-estimate');
 if (estimate) {

@@ -14,6 +14,7 @@ node --import tsx bench/churn/generate.ts "$out" 60000
 echo "host: $(nproc) cores, node $(node --version), $("$venv/bin/python" -c 'import sklearn; print("scikit-learn", sklearn.__version__)'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 node --import tsx bench/churn/ours.ts "$out" "$@" | tee "$out/ours.jsonl"
 "$venv/bin/python" bench/churn/peer.py "$out" | tee "$out/sklearn.jsonl"
+node --import tsx bench/churn/ml-random-forest.ts "$out" 5000 | tee "$out/ml-random-forest.jsonl"
 echo
-node --import tsx bench/churn/compare.ts "$out/ours.jsonl" "$out/sklearn.jsonl"
+node --import tsx bench/churn/compare.ts "$out/ours.jsonl" "$out/sklearn.jsonl" "$out/ml-random-forest.jsonl"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
