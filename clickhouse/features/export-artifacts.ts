@@ -53,12 +53,18 @@ export async function exportLabelPlays(ch: ClickHouseClient, runId: string, file
     ch,
     `WITH (SELECT any(snapshot_date) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS end,
           (SELECT any(range_end) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS label_end
-     SELECT toFloat64(uid) AS uid, toFloat64(assumeNotNull(song_id)) AS song_id
-     FROM events
-     WHERE event = 'P' AND song_id > 0 AND date > end AND date <= label_end
-       AND uid IN (SELECT uid FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String})
-       AND (uid, assumeNotNull(song_id)) NOT IN (SELECT uid, song_id FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String})
-     GROUP BY uid, song_id
+     SELECT toFloat64(p.uid) AS uid, toFloat64(p.song) AS song_id
+     FROM
+     (
+         SELECT uid, assumeNotNull(song_id) AS song
+         FROM events
+         WHERE event = 'P' AND song_id > 0 AND date > end AND date <= label_end
+           AND uid IN (SELECT uid FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String})
+         GROUP BY uid, song
+     ) AS p
+     -- An anti-join rather than NOT IN over (uid, song_id) tuples: half the time at seed scale.
+     LEFT ANTI JOIN (SELECT uid, song_id FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String}) AS r
+         ON p.uid = r.uid AND p.song = r.song_id
      ORDER BY uid, song_id ${UNCOMPRESSED}`,
     file,
     { params: { run_id: runId }, format: 'ArrowStream' },
