@@ -33,11 +33,11 @@ export async function exportScoringMatrix(ch: ClickHouseClient, runId: string, f
   );
 }
 
-/** Writes a run's ratings as Arrow IPC stream: uid, song_id, rating as Float64, ordered by (uid, song_id). */
+/** Writes a run's ratings as Arrow IPC stream: uid and song_id as Float64, rating as UInt8 (17 bytes a row instead of 24), ordered by (uid, song_id). */
 export async function exportRatings(ch: ClickHouseClient, runId: string, file: string): Promise<number> {
   return exportQuery(
     ch,
-    `SELECT toFloat64(uid) AS uid, toFloat64(song_id) AS song_id, toFloat64(rating) AS rating FROM ${FeatureTables.ratings}
+    `SELECT toFloat64(uid) AS uid, toFloat64(song_id) AS song_id, rating FROM ${FeatureTables.ratings}
      WHERE run_id = {run_id:String} ORDER BY uid, song_id ${UNCOMPRESSED}`,
     file,
     { params: { run_id: runId }, format: 'ArrowStream' },
