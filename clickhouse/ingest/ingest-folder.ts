@@ -7,8 +7,8 @@ import { extractArchive } from '../../ingest/extract-archive';
 import { contentHash, inspectFile } from '../../ingest/inspect-file';
 import { scanFolder, type CandidateFile, type FileProblem } from '../../ingest/scan-folder';
 import { parseLogFileName } from '../../ingest/file-name';
-import { loadFile, type FileCounts } from './load-file';
-import { readIngestedFile, recordIngestedFile } from './ingested-files';
+import { loadFiles, type FileCounts, type LineOrigin } from './load-file';
+import { readIngestedFiles, recordIngestedFiles, type IngestedFile } from './ingested-files';
 
 export interface IngestOptions {
   /**
@@ -20,11 +20,16 @@ export interface IngestOptions {
   tmpDir: string;
   /** Reload a file whose content changed under the same name, default false (reported, not loaded). */
   replaceChanged?: boolean;
-  /** Files loaded at the same time, default the number of cores (each file is one partition, so they never touch each other). */
+  /** Batches loaded at the same time, default the number of cores (each file is one partition, so they never touch each other). */
   concurrency?: number;
+  /** Most files of one kind parsed by one statement, default DEFAULT_BATCH_FILES; a batch is recorded (and reported) when all its files are in. */
+  batchFiles?: number;
   /** Called after every file, e.g. to heartbeat. */
   onProgress?: (progress: { filesDone: number; filesTotal: number; rowsLoaded: number; current: string }) => void;
 }
+
+/** Enough files per statement to make the per-statement cost small, few enough to report progress often. */
+export const DEFAULT_BATCH_FILES = 8;
 
 export type FileStatus = 'loaded' | 'unchanged' | 'changed' | 'failed';
 
@@ -59,55 +64,108 @@ export async function ingestFolder(ch: ClickHouseClient, folder: string, options
   const { files, problems } = scanFolder(folder);
   const outcomes: FileOutcome[] = problems.map((p: FileProblem) => ({ file: p.file, status: 'failed', message: p.message }));
   const expanded = await expandArchives(files, options.tmpDir, outcomes);
-  let rowsLoaded = 0;
-  let next = 0;
   const done: FileOutcome[] = new Array(expanded.length);
+  let rowsLoaded = 0;
   let filesDone = 0;
+  const finish = (index: number, outcome: FileOutcome) => {
+    done[index] = outcome;
+    rowsLoaded += outcome.counts?.loaded ?? 0;
+    options.onProgress?.({ filesDone: ++filesDone, filesTotal: expanded.length, rowsLoaded, current: expanded[index].name.fileKey });
+  };
+  const priors = await readIngestedFiles(ch, expanded.map((f) => f.name.fileKey));
+  const pending: PendingFile[] = [];
+  for (const [index, file] of expanded.entries()) {
+    const decision = await decide(ch, file, priors.get(file.name.fileKey), options);
+    if ('outcome' in decision) finish(index, decision.outcome);
+    else pending.push({ index, file, hash: decision.hash });
+  }
+  const batches = batchesOf(pending, options.batchFiles ?? DEFAULT_BATCH_FILES);
+  let next = 0;
   const lane = async () => {
-    for (let i = next++; i < expanded.length; i = next++) {
-      const outcome = await ingestOne(ch, expanded[i], options);
-      done[i] = outcome;
-      rowsLoaded += outcome.counts?.loaded ?? 0;
-      options.onProgress?.({ filesDone: ++filesDone, filesTotal: expanded.length, rowsLoaded, current: expanded[i].name.fileKey });
+    for (let i = next++; i < batches.length; i = next++) {
+      const batchOutcomes = await loadBatch(ch, batches[i], options);
+      batches[i].forEach((p, j) => finish(p.index, batchOutcomes[j]));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? os.availableParallelism()) }, lane));
   return summarise([...outcomes, ...done]);
 }
 
-async function ingestOne(ch: ClickHouseClient, file: CandidateFile, options: IngestOptions): Promise<FileOutcome> {
+/** A file to load, with its content hash when deciding already computed it. */
+interface PendingFile {
+  index: number;
+  file: CandidateFile;
+  hash?: string;
+}
+
+/** Whether a file needs loading, or its outcome when it does not (unchanged, changed, unreadable). */
+async function decide(ch: ClickHouseClient, file: CandidateFile, prior: IngestedFile | undefined, options: IngestOptions): Promise<{ outcome: FileOutcome } | { hash?: string }> {
   const base = { file: file.path, fileKey: file.name.fileKey };
-  const prior = await readIngestedFile(ch, file.name.fileKey);
-  if (prior && prior.path === file.path && prior.sizeBytes === file.sizeBytes && prior.mtimeMs === file.mtimeMs) return { ...base, status: 'unchanged' };
+  if (prior && prior.path === file.path && prior.sizeBytes === file.sizeBytes && prior.mtimeMs === file.mtimeMs) return { outcome: { ...base, status: 'unchanged' } };
   const problem = await inspectFile(file.path, file.name.compression === 'gzip');
-  if (problem) return { ...base, status: 'failed', message: problem };
-  const hashing = contentHash(file.path);
-  if (prior) {
-    const hash = await hashing;
-    if (hash === prior.contentHash) {
-      await recordSameContent(ch, file, hash);
-      return { ...base, status: 'unchanged' };
-    }
-    if (!options.replaceChanged) {
-      return {
+  if (problem) return { outcome: { ...base, status: 'failed', message: problem } };
+  if (!prior) return {};
+  const hash = await contentHash(file.path);
+  if (hash === prior.contentHash) {
+    await recordSameContent(ch, file, hash);
+    return { outcome: { ...base, status: 'unchanged' } };
+  }
+  if (!options.replaceChanged) {
+    return {
+      outcome: {
         ...base,
         status: 'changed',
         message: `content differs from the ${file.name.fileKey} ingested at ${prior.ingestedAt} (from ${prior.path}); not loaded: re-run with --replace-changed to replace that day's rows with this file`,
-      };
-    }
+      },
+    };
   }
+  return { hash };
+}
+
+/**
+ * Groups the files into batches that one statement can parse: same folder, kind and compression,
+ * at most `size` files each, in the order given.
+ */
+function batchesOf(files: PendingFile[], size: number): PendingFile[][] {
+  const open = new Map<string, PendingFile[]>();
+  const batches: PendingFile[][] = [];
+  for (const p of files) {
+    const key = [path.dirname(p.file.path), p.file.name.kind, p.file.name.compression].join('\0');
+    let batch = open.get(key);
+    if (!batch || batch.length >= Math.max(1, size)) {
+      batch = [];
+      open.set(key, batch);
+      batches.push(batch);
+    }
+    batch.push(p);
+  }
+  return batches;
+}
+
+/** Loads and records a batch of files; when it fails, loads them one by one so the good ones still load. */
+async function loadBatch(ch: ClickHouseClient, batch: PendingFile[], options: IngestOptions): Promise<FileOutcome[]> {
+  const hashing = Promise.all(batch.map((p) => p.hash ?? contentHash(p.file.path)));
   try {
-    const origin = options.via === 'path' ? { kind: 'path' as const, path: file.path } : { kind: 'stream' as const, open: () => openRaw(file) };
-    const [counts, hash] = await Promise.all([loadFile(ch, file.name, origin), hashing]);
-    await recordIngestedFile(ch, file, hash, counts);
-    return { ...base, status: 'loaded', counts };
+    const origins = batch.map((p) => ({ name: p.file.name, origin: originOf(p.file, options.via) }));
+    const [counts, hashes] = await Promise.all([loadFiles(ch, origins), hashing]);
+    await recordIngestedFiles(ch, batch.map((p, i) => ({ file: p.file, contentHash: hashes[i], counts: counts[i] })));
+    return batch.map((p, i) => ({ file: p.file.path, fileKey: p.file.name.fileKey, status: 'loaded', counts: counts[i] }));
   } catch (err) {
+    if (batch.length > 1) {
+      const outcomes: FileOutcome[] = [];
+      for (const p of batch) outcomes.push(...(await loadBatch(ch, [p], options)));
+      return outcomes;
+    }
     const text = oneLine(err);
     const advice = /end of (file|stream)|inflate|gzip|zlib|decompress|truncat|Cannot read all data/i.test(text)
       ? 'the file looks truncated or corrupt: copy it again from the source and ingest again'
       : 'ingest again; if it repeats, this is a bug to report with the message';
-    return { ...base, status: 'failed', message: `not loaded, nothing stored changed: ${text}; ${advice}` };
+    return [{ file: batch[0].file.path, fileKey: batch[0].file.name.fileKey, status: 'failed', message: `not loaded, nothing stored changed: ${text}; ${advice}` }];
   }
+}
+
+function originOf(file: CandidateFile, via: IngestOptions['via']): LineOrigin {
+  return via === 'path' ? { kind: 'path', path: file.path } : { kind: 'stream', open: () => openRaw(file) };
 }
 
 /** A file re-sent with identical content (touched, copied): remember its new mtime so the next run skips it cheaply. */
@@ -119,10 +177,11 @@ async function recordSameContent(ch: ClickHouseClient, file: CandidateFile, hash
       format: 'JSONEachRow',
     })
   ).json<Record<string, string>>();
-  await recordIngestedFile(ch, file, hash, {
+  const counts = {
     lines: Number(row.lines_read), loaded: Number(row.loaded), repaired: Number(row.repaired),
     rejected: Number(row.rejected), blank: Number(row.blank), splitRecords: Number(row.split_records),
-  });
+  };
+  await recordIngestedFiles(ch, [{ file, contentHash: hash, counts }]);
 }
 
 function openRaw(file: CandidateFile) {

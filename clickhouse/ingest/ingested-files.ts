@@ -11,39 +11,49 @@ export interface IngestedFile {
   ingestedAt: string;
 }
 
-export async function readIngestedFile(ch: ClickHouseClient, fileKey: string): Promise<IngestedFile | undefined> {
-  const [row] = await (
+/** The latest ingested version of each of the given files that was ingested before, by file key. */
+export async function readIngestedFiles(ch: ClickHouseClient, fileKeys: string[]): Promise<Map<string, IngestedFile>> {
+  if (fileKeys.length === 0) return new Map();
+  const rows = await (
     await ch.query({
-      query: `SELECT path, content_hash, size_bytes, mtime_ms, toString(ingested_at) AS ingested_at
-              FROM ingested_files WHERE file_key = {key:String} ORDER BY ingested_at DESC LIMIT 1`,
-      query_params: { key: fileKey },
+      query: `SELECT file_key, path, content_hash, size_bytes, mtime_ms, toString(ingested_at) AS ingested_at
+              FROM ingested_files WHERE file_key IN {keys:Array(String)}
+              ORDER BY ingested_at DESC LIMIT 1 BY file_key`,
+      query_params: { keys: fileKeys },
       format: 'JSONEachRow',
     })
-  ).json<{ path: string; content_hash: string; size_bytes: string; mtime_ms: number; ingested_at: string }>();
-  return row && { path: row.path, contentHash: row.content_hash, sizeBytes: Number(row.size_bytes), mtimeMs: Number(row.mtime_ms), ingestedAt: row.ingested_at };
+  ).json<{ file_key: string; path: string; content_hash: string; size_bytes: string; mtime_ms: number; ingested_at: string }>();
+  return new Map(
+    rows.map((row) => [row.file_key, { path: row.path, contentHash: row.content_hash, sizeBytes: Number(row.size_bytes), mtimeMs: Number(row.mtime_ms), ingestedAt: row.ingested_at }]),
+  );
 }
 
-export async function recordIngestedFile(ch: ClickHouseClient, file: CandidateFile, contentHash: string, counts: FileCounts): Promise<void> {
+export interface IngestedFileRecord {
+  file: CandidateFile;
+  contentHash: string;
+  counts: FileCounts;
+}
+
+export async function recordIngestedFiles(ch: ClickHouseClient, records: IngestedFileRecord[]): Promise<void> {
+  const ingestedAt = new Date().toISOString().replace('T', ' ').replace('Z', '');
   await ch.insert({
     table: 'ingested_files',
     format: 'JSONEachRow',
-    values: [
-      {
-        file_key: file.name.fileKey,
-        path: file.path,
-        date: file.name.date,
-        kind: file.name.kind,
-        content_hash: contentHash,
-        size_bytes: file.sizeBytes,
-        mtime_ms: file.mtimeMs,
-        lines_read: counts.lines,
-        loaded: counts.loaded,
-        repaired: counts.repaired,
-        rejected: counts.rejected,
-        blank: counts.blank,
-        split_records: counts.splitRecords,
-        ingested_at: new Date().toISOString().replace('T', ' ').replace('Z', ''),
-      },
-    ],
+    values: records.map(({ file, contentHash, counts }) => ({
+      file_key: file.name.fileKey,
+      path: file.path,
+      date: file.name.date,
+      kind: file.name.kind,
+      content_hash: contentHash,
+      size_bytes: file.sizeBytes,
+      mtime_ms: file.mtimeMs,
+      lines_read: counts.lines,
+      loaded: counts.loaded,
+      repaired: counts.repaired,
+      rejected: counts.rejected,
+      blank: counts.blank,
+      split_records: counts.splitRecords,
+      ingested_at: ingestedAt,
+    })),
   });
 }

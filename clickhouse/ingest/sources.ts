@@ -3,13 +3,16 @@ import { sqlFile } from '../sql';
 // A raw line may end in \r (a file written on Windows); both sources strip it the same way.
 const STRIP_CR = "if(endsWith(raw_line, '\\r'), substring(raw_line, 1, length(raw_line) - 1), raw_line)";
 
-/** Lines ClickHouse reads from the file itself (embedded engine; `.gz` is decompressed by ClickHouse). */
-export const FILE_SOURCE = `SELECT toUInt32(_row_number + 1) AS line_no, ${STRIP_CR} AS line, '' AS repair_override
+/**
+ * Lines ClickHouse reads from the files themselves (embedded engine; `.gz` is decompressed by
+ * ClickHouse): `path` is one file or a glob of several, each line's source is its file's name.
+ */
+export const FILE_SOURCE = `SELECT _file AS source, toUInt32(_row_number + 1) AS line_no, ${STRIP_CR} AS line, '' AS repair_override
   FROM file({path:String}, 'LineAsString', 'raw_line String')`;
 
-/** Lines a client sent into ingest_lines under `lines_key` (server path, rebuilt records). */
-export const LINES_SOURCE = `SELECT line_no, ${STRIP_CR} AS line, repair AS repair_override
-  FROM (SELECT line_no, line AS raw_line, repair FROM ingest_lines WHERE file_key = {lines_key:String})`;
+/** Lines a client sent into ingest_lines (server path, rebuilt records), the source being their key there. */
+export const LINES_SOURCE = `SELECT source, line_no, ${STRIP_CR} AS line, repair AS repair_override
+  FROM (SELECT file_key AS source, line_no, line AS raw_line, repair FROM ingest_lines WHERE file_key IN {sources:Array(String)})`;
 
 export type LineSource = typeof FILE_SOURCE | typeof LINES_SOURCE;
 

@@ -1,9 +1,12 @@
--- Parses every line of one source once and sends it through ingest_parsed, whose views route
--- it to events_staging, rejects_staging, the short-line set and the census.
--- Parameters: date, file_key, kind ('P','D','S'), expected (field count), max_line.
+-- Parses every line of a source once and sends it through ingest_parsed, whose views route
+-- it to events_staging, rejects_staging, the short-line set and the census. A source may hold
+-- several files of one kind: each row names its file in `source`, mapped to the file's key and date.
+-- Parameters: sources, file_keys, dates (parallel arrays), kind ('P','D','S'), expected (field count), max_line.
 INSERT INTO ingest_parsed
 SELECT
-    {date:Date}, {file_key:String}, {kind:String}, line_no, line, status, repair,
+    toDate(transform(source, {sources:Array(String)}, {dates:Array(String)}, '')),
+    transform(source, {sources:Array(String)}, {file_keys:Array(String)}, ''),
+    {kind:String}, line_no, line, status, repair,
     uid, song_id, play_time, song_length,
     f[1], f[2],
     if({kind:String} = 'S', '', f[3]),
@@ -18,6 +21,7 @@ SELECT
 FROM
 (
     SELECT
+        source,
         line_no,
         line,
         splitByChar('\t', line) AS raw_fields,

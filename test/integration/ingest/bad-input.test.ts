@@ -59,3 +59,19 @@ test('bad files are reported by name with what to do, and the good files beside 
   const [n] = await rows<{ n: string }>(ch, "SELECT count() AS n FROM events WHERE file_key = '20170402_1_search.log'");
   assert.equal(Number(n.n), 0);
 });
+
+test('a corrupt file parsed together with good files of its kind fails alone', async () => {
+  const dir = tempHome('musicbox-batch-');
+  const gz = zlib.gzipSync(search);
+  fs.writeFileSync(path.join(dir, '20170410_1_search.log.gz'), gz);
+  fs.writeFileSync(path.join(dir, '20170411_1_search.log.gz'), gz.subarray(0, Math.floor(gz.length / 2))); // truncated
+  fs.writeFileSync(path.join(dir, '20170412_1_search.log.gz'), gz);
+  const summary = await ingestFolder(ch, dir, { via: 'path', tmpDir });
+  assert.deepEqual(summary.outcomes.map((o) => [o.fileKey, o.status, o.counts?.loaded]), [
+    ['20170410_1_search.log', 'loaded', 1000],
+    ['20170411_1_search.log', 'failed', undefined],
+    ['20170412_1_search.log', 'loaded', 1000],
+  ]);
+  const [n] = await rows<{ n: string }>(ch, "SELECT count() AS n FROM events WHERE file_key IN ('20170410_1_search.log', '20170411_1_search.log', '20170412_1_search.log')");
+  assert.equal(Number(n.n), 2000);
+});
