@@ -1,0 +1,49 @@
+/**
+ * The feature stage and the four exports on real ingested logs, step by step, several times:
+ *   MUSICBOX_HOME=<state folder holding the ingested seed-scale logs> \
+ *     node --import tsx bench/features/seed-logs.ts [repeats=3]
+ * (e.g. after `MUSICBOX_HOME=/tmp/seed ./musicbox ingest bench/out/seed-logs`). Each repeat is a new
+ * run id; prints milliseconds per step and the total.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openClickHouse } from '../../clickhouse';
+import {
+  cleanPlays, computeFeatures, computeLabels, computeRatings, computeScoringFeatures, exportLabelPlays, exportRatings,
+  exportScoringMatrix, exportTrainingMatrix,
+} from '../../clickhouse/features';
+import { resolveSettings } from '../../config/settings';
+
+async function main(): Promise<void> {
+  const repeats = Number(process.argv[2] ?? 3);
+  const ch = await openClickHouse(resolveSettings());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-bench-features-'));
+  try {
+    for (let rep = 0; rep < repeats; rep++) {
+      const runId = `bench-features-${Date.now()}-${rep}`;
+      const p = { runId };
+      const ms: Record<string, number> = {};
+      const time = async (name: string, step: () => Promise<unknown>) => {
+        const t0 = performance.now();
+        await step();
+        ms[name] = Math.round(performance.now() - t0);
+      };
+      await time('labels', () => computeLabels(ch, p));
+      await time('clean', () => cleanPlays(ch, p));
+      await time('features', () => computeFeatures(ch, p));
+      await time('ratings', () => computeRatings(ch, p));
+      await time('scoring', () => computeScoringFeatures(ch, p));
+      await time('export_x', () => exportTrainingMatrix(ch, runId, path.join(dir, 'x.arrows')));
+      await time('export_s', () => exportScoringMatrix(ch, runId, path.join(dir, 's.arrows')));
+      await time('export_r', () => exportRatings(ch, runId, path.join(dir, 'r.arrows')));
+      await time('export_lp', () => exportLabelPlays(ch, runId, path.join(dir, 'lp.arrows')));
+      console.log(`${JSON.stringify(ms)} total ${Object.values(ms).reduce((a, b) => a + b, 0)} ms`);
+    }
+  } finally {
+    await ch.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
