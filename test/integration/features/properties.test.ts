@@ -39,6 +39,31 @@ test('the five time-percentage shares sum to 1 for users with plays', () => {
   assert.ok(players > 1000);
 });
 
+test('the cleaning thresholds equal ClickHouse quantileExactInclusive over the same plays', async () => {
+  // A second method: the aggregate itself over the members' plays of the window, row by row.
+  const members = "uid IN (SELECT uid FROM run_users WHERE run_id = 'prop' AND stage = 'training' AND member)";
+  const window = "date BETWEEN '2017-03-30' AND '2017-04-28'";
+  const [{ l99 }] = await rows<Row>(
+    ch,
+    `SELECT quantileExactInclusive(0.99)(song_length) AS l99 FROM events WHERE event = 'P' AND song_length >= 0 AND ${window} AND ${members}`,
+  );
+  const [{ mean_len }] = await rows<Row>(
+    ch,
+    `SELECT avg(song_length) AS mean_len FROM events WHERE event = 'P' AND song_length >= 0 AND song_length < ${l99} AND ${window} AND ${members}`,
+  );
+  const c = summary.cleaning;
+  assert.equal(c.l99, l99);
+  assert.equal(c.meanLen, Math.floor(mean_len) + (mean_len - Math.floor(mean_len) >= 0.5 ? 1 : 0));
+  const [{ t99 }] = await rows<Row>(
+    ch,
+    `SELECT quantileExactInclusive(0.99)(play_time) AS t99
+     FROM events WHERE event = 'P' AND play_time >= 0 AND song_length IS NOT NULL AND if(song_length <= 0, ${c.meanLen}, song_length) <= ${c.l99}
+       AND ${window} AND ${members}`,
+  );
+  assert.equal(c.t99, t99);
+  assert.ok(c.l99 > 0 && c.t99 > 0);
+});
+
 test('freq_last_1 <= ... <= freq_last_30 per kind; ratios within [0, 1]', () => {
   for (const f of features) {
     for (const k of ['P', 'D', 'S']) {
