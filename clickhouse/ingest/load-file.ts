@@ -88,7 +88,7 @@ async function parseFiles(ch: ClickHouseClient, files: FileToLoad[]): Promise<vo
 async function parse(ch: ClickHouseClient, statement: LineSource, sources: { source: string; name: LogFileName }[], extra: Record<string, unknown> = {}): Promise<void> {
   const { kind } = sources[0].name;
   await ch.command({
-    query: parseStatement(statement),
+    query: parseStatement(statement, kind),
     query_params: {
       ...extra,
       sources: sources.map((s) => s.source),

@@ -1,3 +1,4 @@
+import type { EventKind } from '../../ingest/file-name';
 import { sqlFile } from '../sql';
 
 // A raw line may end in \r (a file written on Windows); both sources strip it the same way.
@@ -16,8 +17,25 @@ export const LINES_SOURCE = `SELECT source, line_no, ${STRIP_CR} AS line, repair
 
 export type LineSource = typeof FILE_SOURCE | typeof LINES_SOURCE;
 
-/** The statement that parses every line of a source once and routes it (see parse-into-routes.sql). */
-export function parseStatement(source: LineSource): string {
-  // A function replacement: the SQL holds `$` characters that a string replacement would expand.
-  return sqlFile('ingest/parse-into-routes').replace('__SOURCE__', () => source);
+/**
+ * The field (1-based, after repair) holding each text column of ingest_parsed, per kind; a column a
+ * kind lacks is empty. Naming them per kind, rather than choosing among fields row by row, spares
+ * the copy of every field into every column and leaves the fields a kind does not have unread.
+ */
+const KIND_FIELDS: Record<EventKind, Record<string, number>> = {
+  P: { uid_raw: 1, device_raw: 2, song_id_raw: 3, song_type: 4, song_name: 5, singer: 6, play_time_raw: 7, song_length_raw: 8, paid_flag: 9 },
+  D: { uid_raw: 1, device_raw: 2, song_id_raw: 3, song_name: 4, singer: 5, paid_flag: 6 },
+  S: { uid_raw: 1, device_raw: 2, search_time: 3, search_query: 4 },
+};
+
+/** The text columns the parse statement selects, in ingest_parsed's order. */
+const TEXT_COLUMNS = ['uid_raw', 'device_raw', 'song_id_raw', 'play_time_raw', 'song_length_raw', 'song_type', 'song_name', 'singer', 'paid_flag', 'search_time', 'search_query'];
+
+/** The statement that parses every line of a source of one kind once and routes it (see parse-into-routes.sql). */
+export function parseStatement(source: LineSource, kind: EventKind): string {
+  const fields = TEXT_COLUMNS.map((c) => `${c in KIND_FIELDS[kind] ? `f${KIND_FIELDS[kind][c]}` : "''"} AS ${c}`).join(', ');
+  // Function replacements: the SQL holds `$` characters that a string replacement would expand.
+  return sqlFile('ingest/parse-into-routes')
+    .replace('__SOURCE__', () => source)
+    .replace('__KIND_FIELDS__', () => fields);
 }

@@ -1,23 +1,16 @@
 -- Parses every line of a source once and sends it through ingest_parsed, whose views route
 -- it to events_staging, rejects_staging, the short-line set and the census. A source may hold
 -- several files of one kind: each row names its file in `source`, mapped to the file's key and date.
--- Parameters: sources, file_keys, dates (parallel arrays), kind ('P','D','S'), expected (field count), max_line.
+-- Parameters: sources, file_keys, dates (parallel arrays), kind ('P','D','S'), expected (field count), max_line;
+-- the caller names the kind's fields below (see sources.ts), so a kind reads only the fields it has.
 INSERT INTO ingest_parsed
 SELECT
     toDate(transform(source, {sources:Array(String)}, {dates:Array(String)}, '')),
     transform(source, {sources:Array(String)}, {file_keys:Array(String)}, ''),
     {kind:String}, line_no, line, status, repair,
     uid, song_id, play_time, song_length,
-    f1, f2,
-    if({kind:String} = 'S', '', f3),
-    if({kind:String} = 'P', f7, ''),
-    if({kind:String} = 'P', f8, ''),
-    if({kind:String} = 'P', f4, ''),
-    multiIf({kind:String} = 'P', f5, {kind:String} = 'D', f4, ''),
-    multiIf({kind:String} = 'P', f6, {kind:String} = 'D', f5, ''),
-    multiIf({kind:String} = 'P', f9, {kind:String} = 'D', f6, ''),
-    if({kind:String} = 'S', f3, ''),
-    if({kind:String} = 'S', f4, '')
+    uid_raw, device_raw, song_id_raw, play_time_raw, song_length_raw,
+    song_type, song_name, singer, paid_flag, search_time, search_query
 FROM
 (
     SELECT
@@ -46,11 +39,8 @@ FROM
         raw_fields[7 + if(7 >= cut, shift, 0)] AS f7,
         raw_fields[8 + if(8 >= cut, shift, 0)] AS f8,
         raw_fields[9 + if(9 >= cut, shift, 0)] AS f9,
-        raw_fields[ne + if(ne >= cut, shift, 0)] AS f_last,
-        f1 AS uid_raw,
-        if({kind:String} = 'S', '', f3) AS song_id_raw,
-        if({kind:String} = 'P', f7, '') AS play_time_raw,
-        if({kind:String} = 'P', f8, '') AS song_length_raw,
+        -- which field holds which column for this kind, e.g. `f3 AS song_id_raw, '' AS search_time`
+        __KIND_FIELDS__,
         -- each value is parsed once, here; the routing views only copy
         toUInt64OrNull(uid_raw) AS uid,
         if(song_id_raw = '', NULL, toInt64OrNull(song_id_raw)) AS song_id,
@@ -63,10 +53,10 @@ FROM
             extra > 0 AND cut = 0, 'too_many_fields',
             NOT isValidUTF8(line), 'invalid_utf8',
             uid IS NULL OR startsWith(uid_raw, '-'), 'bad_uid',
-            f2 NOT IN ('ar', 'ip'), 'bad_device',
+            device_raw NOT IN ('ar', 'ip'), 'bad_device',
             -- flags are small integers: text here means the fields are shifted, not a value to keep
-            {kind:String} != 'S' AND f_last != '' AND toUInt8OrNull(f_last) IS NULL, 'bad_paid_flag',
-            {kind:String} = 'P' AND f4 != '' AND toUInt8OrNull(f4) IS NULL, 'bad_song_type',
+            paid_flag != '' AND toUInt8OrNull(paid_flag) IS NULL, 'bad_paid_flag',
+            song_type != '' AND toUInt8OrNull(song_type) IS NULL, 'bad_song_type',
             song_id IS NULL AND song_id_raw != '', 'bad_song_id',
             play_time IS NULL AND play_time_raw NOT IN ('', 'nan', 'NaN', 'NAN'), 'bad_play_time',
             song_length IS NULL AND song_length_raw NOT IN ('', 'nan', 'NaN', 'NAN'), 'bad_song_length',
