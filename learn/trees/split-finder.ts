@@ -61,14 +61,7 @@ export function scanFeature(
     const hRight = totalH - h;
     if (hRight < minChildWeight) continue;
     const gRight = totalG - g;
-    const gain = (g * g) / (h + l2) + (gRight * gRight) / (hRight + l2) - parentScore;
-    if (gain > best.gain) {
-      best.gain = gain;
-      best.feature = feature;
-      best.bin = b;
-      best.leftG = g;
-      best.leftH = h;
-    }
+    offerSplit(best, splitGain(g, h, gRight, hRight, l2, parentScore), feature, b, g, h);
   }
 }
 
@@ -106,16 +99,10 @@ export function scanFeatureBounded(
     const hRight = totalH - h;
     if (hRight < minChildWeight) continue;
     const gRight = totalG - g;
-    const gain = (g * g) / (h + l2) + (gRight * gRight) / (hRight + l2) - parentScore;
+    const gain = splitGain(g, h, gRight, hRight, l2, parentScore);
     if (!(h > surelyEnough && hRight > surelyEnough)) {
       if (gain > unsettledGain) unsettledGain = gain;
-    } else if (gain > best.gain) {
-      best.gain = gain;
-      best.feature = feature;
-      best.bin = b;
-      best.leftG = g;
-      best.leftH = h;
-    }
+    } else offerSplit(best, gain, feature, b, g, h);
   }
   return unsettledGain;
 }
@@ -162,14 +149,22 @@ export function scanFeatureSorted(
     const hr = totalH - hl;
     if (hr < minChildWeight) continue;
     const gr = totalG - gl;
-    const gain = (gl * gl) / (hl + l2) + (gr * gr) / (hr + l2) - parentScore;
-    if (gain > best.gain) {
-      best.gain = gain;
-      best.feature = feature;
-      best.bin = code;
-      best.leftG = gl;
-      best.leftH = hl;
-    }
+    offerSplit(best, splitGain(gl, hl, gr, hr, l2, parentScore), feature, code, gl, hl);
   }
   return true;
+}
+
+/** Newton gain of splitting a node into (gl, hl) and (gr, hr), over the parent's score. */
+function splitGain(gl: number, hl: number, gr: number, hr: number, l2: number, parentScore: number): number {
+  return (gl * gl) / (hl + l2) + (gr * gr) / (hr + l2) - parentScore;
+}
+
+/** Keeps the split in `best` when it gains more than the best so far. */
+function offerSplit(best: SplitCandidate, gain: number, feature: number, bin: number, leftG: number, leftH: number): void {
+  if (!(gain > best.gain)) return;
+  best.gain = gain;
+  best.feature = feature;
+  best.bin = bin;
+  best.leftG = leftG;
+  best.leftH = leftH;
 }
