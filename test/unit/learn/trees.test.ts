@@ -12,7 +12,9 @@ import {
   GradientBoostingClassifier,
   RandomForestClassifier,
   treeDepth,
+  type BinnedMatrix,
   type FlatTree,
+  type GrownTree,
 } from '../../../learn/trees';
 import type { FeatureMatrix } from '../../../learn/types';
 import { headTail, logisticDataset } from './fixtures';
@@ -85,6 +87,20 @@ test('a constant feature is never split on', async () => {
 });
 
 /** Exhaustive gini tree: every feature, every threshold, same tie rule (first strictly better). */
+/** A grown tree's splits in depth-first order as "depth:feature@threshold", to compare with a brute-force search. */
+function splitsOf(grown: GrownTree, binned: BinnedMatrix): string[] {
+  const out: string[] = [];
+  const walk = (node: number, depth: number) => {
+    const f = grown.feature[node];
+    if (f < 0) return;
+    out.push(`${depth}:${f}@${binned.thresholds[f][grown.bin[node]]}`);
+    walk(grown.left[node], depth + 1);
+    walk(grown.right[node], depth + 1);
+  };
+  walk(0, 0);
+  return out;
+}
+
 function bruteForceSplits(
   x: FeatureMatrix,
   y: Uint8Array,
@@ -137,15 +153,7 @@ for (const histograms of ['subtract', 'direct'] as const) {
         },
         { maxDepth: 6, minSamplesLeaf, minChildWeight: 0, l2: 0, minGain: 0, featuresPerSplit: 3, histograms },
       );
-      const fromTree: string[] = [];
-      const walk = (node: number, depth: number) => {
-        const f = grown.feature[node];
-        if (f < 0) return;
-        fromTree.push(`${depth}:${f}@${binned.thresholds[f][grown.bin[node]]}`);
-        walk(grown.left[node], depth + 1);
-        walk(grown.right[node], depth + 1);
-      };
-      walk(0, 0);
+      const fromTree = splitsOf(grown, binned);
       const expected: string[] = [];
       bruteForceSplits(x, y, Array.from({ length: 400 }, (_, i) => i), 0, 6, minSamplesLeaf, expected);
       assert.ok(expected.length > 15, `only ${expected.length} splits`);
@@ -218,15 +226,7 @@ test('histogram splits keep min samples per leaf exactly when hessians vary, as 
       histograms: 'subtract',
     },
   );
-  const fromTree: string[] = [];
-  const walk = (node: number, depth: number) => {
-    const f = grown.feature[node];
-    if (f < 0) return;
-    fromTree.push(`${depth}:${f}@${binned.thresholds[f][grown.bin[node]]}`);
-    walk(grown.left[node], depth + 1);
-    walk(grown.right[node], depth + 1);
-  };
-  walk(0, 0);
+  const fromTree = splitsOf(grown, binned);
   const expected: string[] = [];
   bruteForceNewtonSplits(x, grad, hess, Array.from({ length: n }, (_, i) => i), 0, limits, expected);
   assert.ok(expected.length > 8, `only ${expected.length} splits: ${expected.join(' ')}`);
