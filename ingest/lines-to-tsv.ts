@@ -7,7 +7,7 @@ const BACKSLASH = 0x5c;
 const NUL = 0x00;
 
 /**
- * Turns a raw log byte stream into ClickHouse TabSeparated rows `key \t line_no \t line`, splitting on
+ * Turns a raw log byte stream into ClickHouse TabSeparated rows `keys… \t line_no \t line`, splitting on
  * `\n` exactly as ClickHouse's LineAsString does (a final newline opens no new line) and escaping
  * at the byte level, so the bytes that reach the server are the file's bytes, valid UTF-8 or not.
  */
@@ -15,10 +15,10 @@ export class LinesToTsv extends Transform {
   private lineNo = 0;
   private readonly prefix: Buffer;
 
-  /** @param key first column of every row (the file key the lines belong to) */
-  constructor(key: string) {
+  /** @param keys the leading columns of every row (e.g. the load attempt and the file key the lines belong to) */
+  constructor(...keys: string[]) {
     super();
-    this.prefix = Buffer.concat([escapeTsv(Buffer.from(key)), Buffer.from('\t')]);
+    this.prefix = Buffer.concat(keys.flatMap((k) => [escapeTsv(Buffer.from(k)), Buffer.from('\t')]));
   }
   private pending: Buffer[] = [];
 

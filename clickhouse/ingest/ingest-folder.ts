@@ -7,7 +7,7 @@ import { extractArchive } from '../../ingest/extract-archive';
 import { contentHash, inspectFile } from '../../ingest/inspect-file';
 import { scanFolder, type CandidateFile, type FileProblem } from '../../ingest/scan-folder';
 import { parseLogFileName } from '../../ingest/file-name';
-import { loadFiles, type FileCounts, type LineOrigin } from './load-file';
+import { dropStaleAttempts, filesWithRows, loadFiles, type FileCounts, type LineOrigin } from './load-file';
 import { readIngestedFiles, recordIngestedFiles, type IngestedFile } from './ingested-files';
 
 export interface IngestOptions {
@@ -22,14 +22,25 @@ export interface IngestOptions {
   replaceChanged?: boolean;
   /** Batches loaded at the same time, default the number of cores (each file is one partition, so they never touch each other). */
   concurrency?: number;
-  /** Most files of one kind parsed by one statement, default DEFAULT_BATCH_FILES; a batch is recorded (and reported) when all its files are in. */
+  /**
+   * Most files of one kind parsed by one statement, default DEFAULT_BATCH_FILES; a batch is
+   * recorded (and reported) when all its files are in, and a crash redoes the batch in flight.
+   */
   batchFiles?: number;
+  /** Most bytes (as stored, compressed or not) parsed by one statement, default DEFAULT_BATCH_BYTES. */
+  batchBytes?: number;
   /** Called after every file, e.g. to heartbeat. */
   onProgress?: (progress: { filesDone: number; filesTotal: number; rowsLoaded: number; current: string }) => void;
 }
 
-/** Enough files per statement to make the per-statement cost small, few enough to report progress often. */
-export const DEFAULT_BATCH_FILES = 8;
+/**
+ * A statement's fixed costs (its start, its single-threaded tail, the bookkeeping around it) are
+ * paid once per batch, so batches are large: up to 64 files (ClickHouse refuses an insert block
+ * spanning over 100 partitions, and each file is one) and 1 GiB, which this engine parses in about
+ * half a minute on 2 cores, the most a crash can cost.
+ */
+export const DEFAULT_BATCH_FILES = 64;
+export const DEFAULT_BATCH_BYTES = 1 << 30;
 
 export type FileStatus = 'loaded' | 'unchanged' | 'changed' | 'failed';
 
@@ -72,14 +83,18 @@ export async function ingestFolder(ch: ClickHouseClient, folder: string, options
     rowsLoaded += outcome.counts?.loaded ?? 0;
     options.onProgress?.({ filesDone: ++filesDone, filesTotal: expanded.length, rowsLoaded, current: expanded[index].name.fileKey });
   };
+  await dropStaleAttempts(ch);
   const priors = await readIngestedFiles(ch, expanded.map((f) => f.name.fileKey));
-  const pending: PendingFile[] = [];
+  const toLoad: { index: number; file: CandidateFile; hash?: string }[] = [];
   for (const [index, file] of expanded.entries()) {
     const decision = await decide(ch, file, priors.get(file.name.fileKey), options);
     if ('outcome' in decision) finish(index, decision.outcome);
-    else pending.push({ index, file, hash: decision.hash });
+    else toLoad.push({ index, file, hash: decision.hash });
   }
-  const batches = batchesOf(pending, options.batchFiles ?? DEFAULT_BATCH_FILES);
+  // A file with rows already stored (an earlier version, or a crashed load) is staged, so they are replaced.
+  const withRows = await filesWithRows(ch, toLoad.filter((p) => !priors.has(p.file.name.fileKey)).map((p) => p.file.name));
+  const pending = toLoad.map((p) => ({ ...p, staged: priors.has(p.file.name.fileKey) || withRows.has(p.file.name.fileKey) }));
+  const batches = batchesOf(pending, options.batchFiles ?? DEFAULT_BATCH_FILES, options.batchBytes ?? DEFAULT_BATCH_BYTES);
   let next = 0;
   const lane = async () => {
     for (let i = next++; i < batches.length; i = next++) {
@@ -96,6 +111,8 @@ interface PendingFile {
   index: number;
   file: CandidateFile;
   hash?: string;
+  /** Its key may have rows in events or rejects already: load through staging (see loadFiles). */
+  staged: boolean;
 }
 
 /** Whether a file needs loading, or its outcome when it does not (unchanged, changed, unreadable). */
@@ -123,21 +140,23 @@ async function decide(ch: ClickHouseClient, file: CandidateFile, prior: Ingested
 }
 
 /**
- * Groups the files into batches that one statement can parse: same folder, kind and compression,
- * at most `size` files each, in the order given.
+ * Groups the files into batches that one statement can parse: same folder, kind, compression and
+ * route (staged or not), at most `maxFiles` files and `maxBytes` bytes each (a larger file alone),
+ * in the order given.
  */
-function batchesOf(files: PendingFile[], size: number): PendingFile[][] {
-  const open = new Map<string, PendingFile[]>();
+function batchesOf(files: PendingFile[], maxFiles: number, maxBytes: number): PendingFile[][] {
+  const open = new Map<string, { files: PendingFile[]; bytes: number }>();
   const batches: PendingFile[][] = [];
   for (const p of files) {
-    const key = [path.dirname(p.file.path), p.file.name.kind, p.file.name.compression].join('\0');
+    const key = [path.dirname(p.file.path), p.file.name.kind, p.file.name.compression, p.staged].join('\0');
     let batch = open.get(key);
-    if (!batch || batch.length >= Math.max(1, size)) {
-      batch = [];
+    if (!batch || batch.files.length >= Math.max(1, maxFiles) || batch.bytes + p.file.sizeBytes > maxBytes) {
+      batch = { files: [], bytes: 0 };
       open.set(key, batch);
-      batches.push(batch);
+      batches.push(batch.files);
     }
-    batch.push(p);
+    batch.files.push(p);
+    batch.bytes += p.file.sizeBytes;
   }
   return batches;
 }
@@ -147,7 +166,7 @@ async function loadBatch(ch: ClickHouseClient, batch: PendingFile[], options: In
   const hashing = Promise.all(batch.map((p) => p.hash ?? contentHash(p.file.path)));
   try {
     const origins = batch.map((p) => ({ name: p.file.name, origin: originOf(p.file, options.via) }));
-    const [counts, hashes] = await Promise.all([loadFiles(ch, origins), hashing]);
+    const [counts, hashes] = await Promise.all([loadFiles(ch, origins, { staged: batch[0].staged }), hashing]);
     await recordIngestedFiles(ch, batch.map((p, i) => ({ file: p.file, contentHash: hashes[i], counts: counts[i] })));
     return batch.map((p, i) => ({ file: p.file.path, fileKey: p.file.name.fileKey, status: 'loaded', counts: counts[i] }));
   } catch (err) {

@@ -11,9 +11,9 @@ const STRIP_CR = "if(endsWith(raw_line, '\\r'), substring(raw_line, 1, length(ra
 export const FILE_SOURCE = `SELECT _file AS source, toUInt32(_row_number + 1) AS line_no, ${STRIP_CR} AS line, '' AS repair_override
   FROM file({path:String}, 'LineAsString', 'raw_line String')`;
 
-/** Lines a client sent into ingest_lines (server path, rebuilt records), the source being their key there. */
+/** Lines a client sent into ingest_lines in this load attempt (server path, rebuilt records), the source being their key there. */
 export const LINES_SOURCE = `SELECT source, line_no, ${STRIP_CR} AS line, repair AS repair_override
-  FROM (SELECT file_key AS source, line_no, line AS raw_line, repair FROM ingest_lines WHERE file_key IN {sources:Array(String)})`;
+  FROM (SELECT file_key AS source, line_no, line AS raw_line, repair FROM ingest_lines WHERE attempt = {attempt:String} AND file_key IN {sources:Array(String)})`;
 
 export type LineSource = typeof FILE_SOURCE | typeof LINES_SOURCE;
 

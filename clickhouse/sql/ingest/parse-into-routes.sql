@@ -1,7 +1,8 @@
 -- Parses every line of a source once and sends it through ingest_parsed, whose views route
--- it to events_staging, rejects_staging, the short-line set and the census. A source may hold
+-- it to events, rejects (or their staging twins), the short-line set and the census. A source may hold
 -- several files of one kind: each row names its file in `source`, mapped to the file's key and date.
--- Parameters: sources, file_keys, dates (parallel arrays), kind ('P','D','S'), expected (field count), max_line;
+-- Parameters: sources, file_keys, dates (parallel arrays), kind ('P','D','S'), expected (field count), max_line,
+-- attempt (the load's key in the transient tables), staged (1: to the staging twins, 0: straight in);
 -- the caller names the kind's fields below (see sources.ts), so a kind reads only the fields it has.
 INSERT INTO ingest_parsed
 SELECT
@@ -10,7 +11,8 @@ SELECT
     {kind:String}, line_no, line, status, repair,
     uid, song_id, play_time, song_length,
     uid_raw, device_raw, song_id_raw, play_time_raw, song_length_raw,
-    song_type, song_name, singer, paid_flag, search_time, search_query
+    song_type, song_name, singer, paid_flag, search_time, search_query,
+    {attempt:String}, {staged:UInt8}
 FROM
 (
     SELECT

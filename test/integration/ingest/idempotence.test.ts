@@ -19,14 +19,20 @@ after(() => ch.close());
 
 const countEvents = async () => Number((await rows<{ n: string }>(ch, 'SELECT count() AS n FROM events'))[0].n);
 
-test('leftovers of a crashed attempt (staging rows, unrecorded file) are replaced, never duplicated', async () => {
-  // A crashed attempt left half a file in staging and a stray line set.
-  await ch.command({ query: "INSERT INTO events_staging (date, uid, event, device, file_key, line_no) VALUES ('2017-03-30', 1, 'P', 'ar', '20170330_1_play.log', 1)" });
-  await ch.command({ query: "INSERT INTO ingest_lines (file_key, line_no, line) VALUES ('20170330_1_play.log#short', 5, 'junk')" });
+test('leftovers of a crashed load (rows in events and staging, transient rows, unrecorded file) are replaced, never duplicated', async () => {
+  // A crashed load left part of the file in events and in staging, and the transient rows of its attempt.
+  await ch.command({ query: "INSERT INTO events (date, uid, event, device, file_key, line_no) VALUES ('2017-03-30', 1, 'P', 'ar', '20170330_1_play.log', 1)" });
+  await ch.command({ query: "INSERT INTO events_staging (date, uid, event, device, file_key, line_no) VALUES ('2017-03-30', 2, 'P', 'ar', '20170330_1_play.log', 2)" });
+  const crashed = `${Date.now() - 2 * 60 * 60 * 1000}-crashed`;
+  await ch.command({ query: `INSERT INTO ingest_lines (attempt, file_key, line_no, line) VALUES ('${crashed}', '20170330_1_play.log#short', 5, 'junk')` });
   const first = await ingestFolder(ch, dir, { via: 'path', tmpDir });
   assert.equal(first.loaded, 997);
   assert.equal(await countEvents(), 997);
-  // Crash after the swap but before the file was recorded: the next run loads it again.
+  assert.equal(Number((await rows<{ n: string }>(ch, "SELECT count() AS n FROM events WHERE uid IN (1, 2)"))[0].n), 0);
+  for (const table of ['events_staging', 'ingest_lines', 'ingest_census']) {
+    assert.equal(Number((await rows<{ n: string }>(ch, `SELECT count() AS n FROM ${table}`))[0].n), 0, `${table} is left empty`);
+  }
+  // Crash after the rows were in but before the file was recorded: the next run loads it again.
   await ch.command({ query: 'TRUNCATE TABLE ingested_files' });
   const second = await ingestFolder(ch, dir, { via: 'path', tmpDir });
   assert.equal(second.loadedFiles, 1);
@@ -67,4 +73,24 @@ test('gzip and tar.gz files load like plain ones', async () => {
   execFileSync('tar', ['czf', path.join(gzDir, '20170402_1_search.log.tar.gz'), '-C', staging, '20170402_1_search.log']);
   const summary = await ingestFolder(ch, gzDir, { via: 'path', tmpDir });
   assert.deepEqual(summary.outcomes.map((o) => [o.fileKey, o.status, o.counts?.loaded]), [['20170401_1_down.log', 'loaded', 996], ['20170402_1_search.log', 'loaded', 1000]]);
+});
+
+test('a load that fails after rows went in takes them back, and the next run loads the file once', async () => {
+  const downDir = tempHome('musicbox-logs-');
+  fs.copyFileSync(path.join(RAW_SAMPLES, '20170330_1_down.log'), path.join(downDir, '20170330_1_down.log'));
+  const countDown = async () => Number((await rows<{ n: string }>(ch, "SELECT count() AS n FROM events WHERE file_key = '20170330_1_down.log'"))[0].n);
+  // The file's split records are parsed by a second statement, after its other rows are in events;
+  // a constraint refusing rebuilt records makes that statement fail.
+  await ch.command({ query: "ALTER TABLE events ADD CONSTRAINT no_rebuilt_records CHECK repaired != 'split_record'" });
+  try {
+    const failed = await ingestFolder(ch, downDir, { via: 'path', tmpDir });
+    assert.equal(failed.outcomes[0].status, 'failed');
+    assert.match(failed.outcomes[0].message!, /nothing stored changed/);
+    assert.equal(await countDown(), 0);
+  } finally {
+    await ch.command({ query: 'ALTER TABLE events DROP CONSTRAINT no_rebuilt_records' });
+  }
+  const loaded = await ingestFolder(ch, downDir, { via: 'path', tmpDir });
+  assert.equal(loaded.outcomes[0].status, 'loaded');
+  assert.equal(await countDown(), 996);
 });

@@ -14,6 +14,12 @@ test('lines split on \\n only, across chunk borders, numbered from 1; a final ne
   assert.equal(await convert([Buffer.from('x')]), 'k\t1\tx\n');
 });
 
+test('every leading key becomes a column, escaped like the line', async () => {
+  const out: Buffer[] = [];
+  for await (const c of Readable.from([Buffer.from('x\n')]).pipe(new LinesToTsv('a1', 'k\tey'))) out.push(c as Buffer);
+  assert.equal(Buffer.concat(out).toString('latin1'), 'a1\tk\\tey\t1\tx\n');
+});
+
 test('escaping keeps the exact bytes, invalid UTF-8 included', () => {
   assert.deepEqual(escapeTsv(Buffer.from([0x61, 0x5c, 0x0d, 0x00, 0xff])), Buffer.from([0x61, 0x5c, 0x5c, 0x5c, 0x72, 0x5c, 0x30, 0xff]));
   const plain = Buffer.from('no specials');
