@@ -6,6 +6,14 @@ import { ClickHouseUnavailableError, EmbeddedEngineLockedError } from './errors'
 
 export type { ClickHouseClient } from '@clickhouse/client';
 
+/** Clients of the embedded engine, which reads and writes this machine's files itself. */
+const embeddedClients = new WeakSet<ClickHouseClient>();
+
+/** True when `ch` reaches the embedded engine (it can write a local file directly). */
+export function isEmbedded(ch: ClickHouseClient): boolean {
+  return embeddedClients.has(ch);
+}
+
 /** Settings applied to every query: long ingests and exports must not hit the client's default 30 s timeout. */
 const REQUEST_TIMEOUT_MS = 30 * 60 * 1000;
 
@@ -27,6 +35,7 @@ export async function openClickHouse(settings: Settings): Promise<ClickHouseClie
         request_timeout: REQUEST_TIMEOUT_MS,
       });
       await client.query({ query: 'SELECT 1' });
+      embeddedClients.add(client);
     } catch (err) {
       if (err instanceof Error && /create connection|lock/i.test(err.message)) throw new EmbeddedEngineLockedError(ch.dataDir);
       throw new ClickHouseUnavailableError(ch.dataDir, err instanceof Error ? err.message : String(err));

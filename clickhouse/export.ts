@@ -2,29 +2,45 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ClickHouseClient } from '@clickhouse/client';
+import { isEmbedded } from './client';
 
 export interface ExportOptions {
   /** Query parameters bound with `{name:Type}`. */
   params?: Record<string, unknown>;
   /** ClickHouse output format, default `ArrowStream`. */
   format?: 'ArrowStream' | 'Arrow' | 'Parquet';
+  /**
+   * `engine`: the embedded engine writes the file itself (`INTO OUTFILE`), a third faster for
+   * millions of rows; `client`: the bytes stream through the client, which works with a server
+   * too. Default: `engine` on the embedded engine, else `client`. Both write the same bytes.
+   */
+  via?: 'engine' | 'client';
+}
+
+/** A string literal for SQL text (INTO OUTFILE takes no query parameter). */
+function sqlString(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 /**
- * Streams a query's result, in a columnar format written by ClickHouse, into a local file.
- * The bytes travel through the client, so it works the same with a remote server. The file is
- * written under a temporary name and renamed, so a crashed attempt never leaves a half file.
+ * Writes a query's result, in a columnar format written by ClickHouse, into a local file. The
+ * file is written under a temporary name and renamed, so a crashed attempt never leaves a half file.
  */
 export async function exportQuery(ch: ClickHouseClient, query: string, file: string, options: ExportOptions = {}): Promise<number> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const result = await ch.exec({
-    query: `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`,
+  const format = options.format ?? 'ArrowStream';
+  const request = {
     query_params: options.params ?? {},
     // apache-arrow (the reader on the training side) has no LZ4 frame codec: write uncompressed.
-    clickhouse_settings: { output_format_arrow_compression_method: 'none' },
-  });
-  await pipeline(result.stream, fs.createWriteStream(tmp));
+    clickhouse_settings: { output_format_arrow_compression_method: 'none' as const },
+  };
+  if ((options.via ?? (isEmbedded(ch) ? 'engine' : 'client')) === 'engine') {
+    await ch.command({ query: `${query}\nINTO OUTFILE ${sqlString(tmp)} TRUNCATE FORMAT ${format}`, ...request });
+  } else {
+    const result = await ch.exec({ query: `${query}\nFORMAT ${format}`, ...request });
+    await pipeline(result.stream, fs.createWriteStream(tmp));
+  }
   fs.renameSync(tmp, file);
   return fs.statSync(file).size;
 }

@@ -1,3 +1,3 @@
-export { openClickHouse, describeEngine, type ClickHouseClient } from './client';
+export { openClickHouse, describeEngine, isEmbedded, type ClickHouseClient } from './client';
 export { migrate } from './migrate';
 export { ClickHouseUnavailableError, EmbeddedEngineLockedError } from './errors';
