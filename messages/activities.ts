@@ -18,6 +18,11 @@ export const IngestLogsInput = z.object({
   replaceChanged: z.boolean().default(false),
   /** Force the client path even on the embedded engine (`auto` = path on embedded, client on a server). */
   via: z.enum(['auto', 'path', 'client']).default('auto'),
+  /**
+   * Most files of one kind parsed by one statement (default 64, the most ClickHouse allows per
+   * insert block). Fewer report progress and resume after a crash at a finer grain, more slowly.
+   */
+  batchFiles: z.number().int().min(1).max(64).optional(),
 });
 export type IngestLogsInput = z.input<typeof IngestLogsInput>;
 

@@ -10,8 +10,9 @@ import { keepAlive, reportProgress } from '../heartbeat';
 const MAX_OUTCOMES = 500;
 
 /**
- * Ingests a folder of raw logs. Heartbeats after every file; a retry (after a crash or a lost
- * worker) skips the files already recorded as ingested and redoes the one in flight from scratch.
+ * Ingests a folder of raw logs. Heartbeats every few seconds with the progress of the last batch
+ * of files; a retry (after a crash or a lost worker) skips the files already recorded as ingested
+ * and redoes the batches in flight from scratch.
  */
 export function createIngestLogsActivity({ ch, engine, tmpDir }: SqlDeps) {
   return async function ingestLogs(raw: IngestLogsInput): Promise<IngestLogsResult> {
@@ -26,6 +27,7 @@ export function createIngestLogsActivity({ ch, engine, tmpDir }: SqlDeps) {
             via,
             tmpDir,
             replaceChanged: input.replaceChanged,
+            batchFiles: input.batchFiles,
             onProgress: (p) => reportProgress((progress = p)),
           }),
         () => progress,

@@ -24,7 +24,8 @@ test('killing the SQL worker during an ingest and starting it again completes th
   const generated = await generateLogs({ outDir: logs, users: 2500, days: 44, seed: 11 });
 
   let worker = await startWorker(settings, 'sql');
-  const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: `ingest-crash-${Date.now()}`, args: [{ dir: logs }] });
+  // Batches of 4 files, so that the crash falls between batches that are done and batches to do.
+  const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: `ingest-crash-${Date.now()}`, args: [{ dir: logs, batchFiles: 4 }] });
   // Wait until the activity is running, let it load some files, then kill the worker outright.
   for (let i = 0; ; i++) {
     const pending = (await handle.describe()).raw.pendingActivities ?? [];
@@ -36,14 +37,17 @@ test('killing the SQL worker during an ingest and starting it again completes th
   await stopWorker(worker, 'SIGKILL');
   worker = await startWorker(settings, 'sql');
 
-  const result = await handle.result();
-  const history = await handle.fetchHistory();
-  const attempts = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!.attempt);
-  assert.deepEqual(attempts, [2], 'the activity completed on its second attempt (the first died with the worker)');
-  assert.equal(result.problemFiles, 0);
-  assert.ok(result.unchangedFiles > 0, 'files finished before the crash were not loaded again');
-  assert.equal(result.loadedFiles + result.unchangedFiles, generated.files);
-  await stopWorker(worker);
+  try {
+    const result = await handle.result();
+    const history = await handle.fetchHistory();
+    const attempts = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!.attempt);
+    assert.deepEqual(attempts, [2], 'the activity completed on its second attempt (the first died with the worker)');
+    assert.equal(result.problemFiles, 0);
+    assert.ok(result.unchangedFiles > 0, 'files finished before the crash were not loaded again');
+    assert.equal(result.loadedFiles + result.unchangedFiles, generated.files);
+  } finally {
+    await stopWorker(worker); // also when an assertion fails, so that the suite does not hang on it
+  }
 
   const ch = await openClickHouse(settings);
   try {
