@@ -10,7 +10,14 @@ export function describeError(err: unknown): string {
       break;
     }
     const activity = (e as { activityType?: unknown }).activityType;
-    parts.push(typeof activity === 'string' ? `${e.message} (${activity})` : e.message);
+    const issues = (e as { issues?: unknown }).issues;
+    if (Array.isArray(issues)) parts.push(describeIssues(issues as { path?: PropertyKey[]; message?: string }[]));
+    else parts.push(typeof activity === 'string' ? `${e.message} (${activity})` : e.message);
   }
   return parts.filter((p, i) => p !== parts[i - 1]).join(': ');
+}
+
+/** A validation error's issues (zod) on one line: "invalid batchFiles: Too big: expected number to be <=64". */
+function describeIssues(issues: { path?: PropertyKey[]; message?: string }[]): string {
+  return issues.map((i) => `invalid ${i.path?.length ? i.path.map(String).join('.') : 'input'}: ${i.message ?? 'rejected'}`).join('; ');
 }
