@@ -161,18 +161,28 @@ function batchesOf(files: PendingFile[], maxFiles: number, maxBytes: number): Pe
   return batches;
 }
 
-/** Loads and records a batch of files; when it fails, loads them one by one so the good ones still load. */
+/**
+ * Loads and records a batch of files; when it fails, loads them one by one so the good ones still
+ * load. Those retries go through staging: rows the batch may have left (a load that went in but
+ * was not recorded) are then replaced, never doubled.
+ */
 async function loadBatch(ch: ClickHouseClient, batch: PendingFile[], options: IngestOptions): Promise<FileOutcome[]> {
-  const hashing = Promise.all(batch.map((p) => p.hash ?? contentHash(p.file.path)));
   try {
     const origins = batch.map((p) => ({ name: p.file.name, origin: originOf(p.file, options.via) }));
-    const [counts, hashes] = await Promise.all([loadFiles(ch, origins, { staged: batch[0].staged }), hashing]);
-    await recordIngestedFiles(ch, batch.map((p, i) => ({ file: p.file, contentHash: hashes[i], counts: counts[i] })));
+    // Both settle before anything else happens: a retry must not start while the load still runs.
+    const [loaded, hashed] = await Promise.allSettled([
+      loadFiles(ch, origins, { staged: batch[0].staged }),
+      Promise.all(batch.map((p) => p.hash ?? contentHash(p.file.path))),
+    ]);
+    if (loaded.status === 'rejected') throw loaded.reason;
+    if (hashed.status === 'rejected') throw hashed.reason;
+    const counts = loaded.value;
+    await recordIngestedFiles(ch, batch.map((p, i) => ({ file: p.file, contentHash: hashed.value[i], counts: counts[i] })));
     return batch.map((p, i) => ({ file: p.file.path, fileKey: p.file.name.fileKey, status: 'loaded', counts: counts[i] }));
   } catch (err) {
     if (batch.length > 1) {
       const outcomes: FileOutcome[] = [];
-      for (const p of batch) outcomes.push(...(await loadBatch(ch, [p], options)));
+      for (const p of batch) outcomes.push(...(await loadBatch(ch, [{ ...p, staged: true }], options)));
       return outcomes;
     }
     const text = oneLine(err);
