@@ -4,12 +4,12 @@
 -- every file cost a copy and a drop of each of its parts.
 -- The transient tables (lines set aside, census) are keyed by load attempt instead of by file:
 -- one partition to clear per statement rather than one per file. They hold nothing between
--- ingests, so they are rebuilt rather than altered.
+-- ingests, so they are rebuilt rather than altered; the routing views are rebuilt for their new
+-- targets.
 DROP VIEW IF EXISTS ingest_route_events;
 DROP VIEW IF EXISTS ingest_route_rejects;
 DROP VIEW IF EXISTS ingest_route_short_lines;
 DROP VIEW IF EXISTS ingest_route_census;
-DROP TABLE IF EXISTS ingest_parsed;
 DROP TABLE IF EXISTS ingest_census;
 DROP TABLE IF EXISTS ingest_lines;
 
@@ -42,36 +42,10 @@ ENGINE = SummingMergeTree
 PARTITION BY attempt
 ORDER BY (file_key, status, repair);
 
--- Every parsed line passes through this table once (it stores nothing); the materialized views
--- below route it, so a file is read and split only once whatever its lines turn out to be.
-CREATE TABLE IF NOT EXISTS ingest_parsed
-(
-    date            Date,
-    file_key        LowCardinality(String),
-    event           Enum8('P' = 1, 'D' = 2, 'S' = 3),
-    line_no         UInt32,
-    line            String,
-    status          LowCardinality(String),
-    repair          LowCardinality(String),
-    uid             Nullable(UInt64),
-    song_id         Nullable(Int64),
-    play_time       Nullable(Float64),
-    song_length     Nullable(Float64),
-    uid_raw         String,
-    device_raw      String,
-    song_id_raw     String,
-    play_time_raw   String,
-    song_length_raw String,
-    song_type       String,
-    song_name       String,
-    singer          String,
-    paid_flag       String,
-    search_time     String,
-    search_query    String,
-    attempt         LowCardinality(String),
-    staged          UInt8
-)
-ENGINE = Null;
+-- Every parsed line also names its load attempt and whether it goes to staging.
+ALTER TABLE ingest_parsed
+    ADD COLUMN IF NOT EXISTS attempt LowCardinality(String),
+    ADD COLUMN IF NOT EXISTS staged UInt8;
 
 -- Loaded lines in their stored form, then on to events or to its staging twin.
 CREATE TABLE IF NOT EXISTS ingest_events AS events ENGINE = Null;
