@@ -85,7 +85,7 @@ export async function ingestFolder(ch: ClickHouseClient, folder: string, options
   };
   await dropStaleAttempts(ch);
   const priors = await readIngestedFiles(ch, expanded.map((f) => f.name.fileKey));
-  const toLoad: { index: number; file: CandidateFile; hash?: string }[] = [];
+  const toLoad: Omit<PendingFile, 'staged'>[] = [];
   for (const [index, file] of expanded.entries()) {
     const decision = await decide(ch, file, priors.get(file.name.fileKey), options);
     if ('outcome' in decision) finish(index, decision.outcome);
@@ -107,7 +107,7 @@ export async function ingestFolder(ch: ClickHouseClient, folder: string, options
 }
 
 /** A file to load, with its content hash when deciding already computed it. */
-interface PendingFile {
+export interface PendingFile {
   index: number;
   file: CandidateFile;
   hash?: string;
@@ -144,7 +144,7 @@ async function decide(ch: ClickHouseClient, file: CandidateFile, prior: Ingested
  * route (staged or not), at most `maxFiles` files and `maxBytes` bytes each (a larger file alone),
  * in the order given.
  */
-function batchesOf(files: PendingFile[], maxFiles: number, maxBytes: number): PendingFile[][] {
+export function batchesOf(files: PendingFile[], maxFiles: number, maxBytes: number): PendingFile[][] {
   const open = new Map<string, { files: PendingFile[]; bytes: number }>();
   const batches: PendingFile[][] = [];
   for (const p of files) {
