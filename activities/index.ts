@@ -1,5 +1,5 @@
 import type { SqlDeps, TrainingDeps } from './deps';
-import { createBuildRunFeaturesActivity, createExportRunDataActivity } from './sql/feature-activities';
+import { createBuildRunFeaturesActivity, createBuildScoringSnapshotActivity, createExportRunDataActivity } from './sql/feature-activities';
 import { createPublishChurnActivity } from './sql/publish-churn-activity';
 import { createPublishRecommendationsActivity } from './sql/publish-recommendations-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
@@ -14,6 +14,7 @@ export function createSqlActivities(deps: SqlDeps) {
     ingestLogs: createIngestLogsActivity(deps),
     buildRunFeatures: createBuildRunFeaturesActivity(deps),
     exportRunData: createExportRunDataActivity(deps),
+    buildScoringSnapshot: createBuildScoringSnapshotActivity(deps),
     publishChurnScores: createPublishChurnActivity(deps),
     publishRecommendations: createPublishRecommendationsActivity(deps),
     runQuery: createRunQueryActivity(deps),

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { FeatureParams } from './feature-params';
 import { RunId } from './run-id';
 
-export const BuildRunFeaturesInput = z.object({ params: FeatureParams });
+export const BuildRunFeaturesInput = z.object({
+  params: FeatureParams,
+  /**
+   * Also build the scoring snapshot (default true). The pipeline passes false and builds it with
+   * buildScoringSnapshot while the models train.
+   */
+  scoring: z.boolean().optional(),
+});
 export type BuildRunFeaturesInput = z.input<typeof BuildRunFeaturesInput>;
 
 /** What the feature stage reports: the cleaning report's numbers and row counts, never rows. */
@@ -23,16 +30,40 @@ export const BuildRunFeaturesResult = z.object({
 });
 export type BuildRunFeaturesResult = z.infer<typeof BuildRunFeaturesResult>;
 
-export const ExportRunDataInput = z.object({ runId: RunId });
+export const ExportRunDataInput = z.object({
+  runId: RunId,
+  /** Also export the scoring snapshot (default true); false when buildScoringSnapshot exports it. */
+  scoring: z.boolean().optional(),
+});
 export type ExportRunDataInput = z.infer<typeof ExportRunDataInput>;
 
 /** Artifact keys (relative to the artifacts folder) of a run's columnar exports. */
 export const RunArtifacts = z.object({
   trainingMatrix: z.string(),
-  scoringMatrix: z.string(),
+  /** Absent from exportRunData's result when buildScoringSnapshot writes it. */
+  scoringMatrix: z.string().optional(),
   ratings: z.string(),
   /** Songs each rated user newly plays in the label window (the recommenders' held-out truth). */
   labelPlays: z.string(),
   bytes: z.number().int(),
 });
 export type RunArtifacts = z.infer<typeof RunArtifacts>;
+
+export const BuildScoringSnapshotInput = z.object({ params: FeatureParams });
+export type BuildScoringSnapshotInput = z.input<typeof BuildScoringSnapshotInput>;
+
+/** The scoring snapshot of a run (FEATURES.md §8), built and exported on its own. */
+export const ScoringSnapshotResult = z.object({
+  runId: RunId,
+  /** The latest ingested date: the end of the scored window. */
+  snapshotDate: z.string(),
+  rows: z.number().int(),
+  bots: z.number().int(),
+  members: z.number().int(),
+  /** Artifact key of the Arrow export, read by scoreUsers. */
+  scoringMatrix: z.string(),
+  bytes: z.number().int(),
+  /** Milliseconds: building the tables, then the export. */
+  stepMs: z.object({ scoring: z.number(), export: z.number() }),
+});
+export type ScoringSnapshotResult = z.infer<typeof ScoringSnapshotResult>;

@@ -1,16 +1,18 @@
-import { ApplicationFailure, log } from '@temporalio/workflow';
+import { ApplicationFailure, log, patched } from '@temporalio/workflow';
 import { ChurnOptions } from '../messages/churn';
 import { PipelineInput, type PipelineResult } from '../messages/pipeline';
 import { RecsysOptions } from '../messages/recsys';
 import { sql } from './activity-stubs';
 import { trainAndScoreChurn } from './churn-branch';
 import { recommendSongs } from './recsys-branch';
+import { SCORING_SNAPSHOT_BESIDE_TRAINING, withScoringMatrix, withScoringSummary } from './scoring-snapshot';
 
 /**
  * The musicbox pipeline for one run id: ingest the raw logs (when a folder is given), build the
- * run's cleaning report, labels, features, ratings and scoring snapshot in ClickHouse, export them
- * as Arrow, then train and score churn models and fit, judge, blend and publish recommenders side
- * by side on the training queue. Returns a summary; the data stays in ClickHouse and artifacts.
+ * run's cleaning report, labels, features and ratings in ClickHouse, export them as Arrow, then
+ * train and score churn models and fit, judge, blend and publish recommenders side by side on the
+ * training queue. The scoring snapshot, read only when the best model scores users, is built while
+ * the models train. Returns a summary; the data stays in ClickHouse and artifacts.
  * Deterministic orchestration only; every side effect is an activity.
  */
 export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineResult> {
@@ -21,16 +23,24 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const input = parsed.data;
   log.info('pipeline started', { runId: input.runId });
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
-  const features = await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId } });
-  const artifacts = await sql.exportRunData({ runId: input.runId });
+  const params = { ...input.features, runId: input.runId };
+  // Histories recorded before the marker built and exported the scoring snapshot in the two activities below.
+  const besideTraining = patched(SCORING_SNAPSHOT_BESIDE_TRAINING);
+  const built = await sql.buildRunFeatures({ params, scoring: !besideTraining });
+  const exported = await sql.exportRunData({ runId: input.runId, scoring: !besideTraining });
+  const scoring = besideTraining ? sql.buildScoringSnapshot({ params }) : undefined;
+  const scoringMatrix = async () => (scoring ? (await scoring).scoringMatrix : exported.scoringMatrix);
   // Churn and recommendations read the same exports and do not depend on each other.
   const branches = input.branches ?? ['churn', 'recommendations'];
-  const [churn, recommendations] = await Promise.all([
-    branches.includes('churn') ? trainAndScoreChurn(input.runId, artifacts, ChurnOptions.parse(input.churn ?? {})) : undefined,
+  const [churn, recommendations, snapshot] = await Promise.all([
+    branches.includes('churn') ? trainAndScoreChurn(input.runId, exported, ChurnOptions.parse(input.churn ?? {}), scoringMatrix) : undefined,
     branches.includes('recommendations')
-      ? recommendSongs(input.runId, artifacts, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: features.minRatedSongs }))
+      ? recommendSongs(input.runId, exported, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: built.minRatedSongs }))
       : undefined,
+    scoring,
   ]);
+  const features = snapshot ? withScoringSummary(built, snapshot) : built;
+  const artifacts = snapshot ? withScoringMatrix(exported, snapshot) : exported;
   return {
     runId: input.runId,
     ingest: ingest && { files: ingest.files, loaded: ingest.loaded, repaired: ingest.repaired, rejected: ingest.rejected, skipped: ingest.unchangedFiles },

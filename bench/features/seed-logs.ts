@@ -1,9 +1,12 @@
 /**
- * The feature stage and the four exports on real ingested logs, step by step, several times:
+ * The feature stage and its exports on real ingested logs, step by step, several times:
  *   MUSICBOX_HOME=<state folder holding the ingested seed-scale logs> \
  *     node --import tsx bench/features/seed-logs.ts [repeats=3]
  * (e.g. after `MUSICBOX_HOME=/tmp/seed ./musicbox ingest bench/out/seed-logs`). Each repeat is a new
- * run id; prints milliseconds per step and the total.
+ * run id; prints milliseconds per step, the total of the training data (labels, cleaning,
+ * features, ratings and their three exports: what the training queue waits for), the scoring
+ * snapshot with its export (built while the models train), and both together. The runs' rows are
+ * dropped at the end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,17 +14,20 @@ import path from 'node:path';
 import { openClickHouse } from '../../clickhouse';
 import {
   cleanPlays, computeFeatures, computeLabels, computeRatings, computeScoringFeatures, exportLabelPlays, exportRatings,
-  exportScoringMatrix, exportTrainingMatrix,
+  exportScoringMatrix, exportTrainingMatrix, FeatureTables,
 } from '../../clickhouse/features';
+import { clearRunOutput } from '../../clickhouse/features/run-step';
 import { resolveSettings } from '../../config/settings';
 
 async function main(): Promise<void> {
   const repeats = Number(process.argv[2] ?? 3);
   const ch = await openClickHouse(resolveSettings());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-bench-features-'));
+  const runIds: string[] = [];
   try {
     for (let rep = 0; rep < repeats; rep++) {
       const runId = `bench-features-${Date.now()}-${rep}`;
+      runIds.push(runId);
       const p = { runId };
       const ms: Record<string, number> = {};
       const time = async (name: string, step: () => Promise<unknown>) => {
@@ -33,14 +39,21 @@ async function main(): Promise<void> {
       await time('clean', () => cleanPlays(ch, p));
       await time('features', () => computeFeatures(ch, p));
       await time('ratings', () => computeRatings(ch, p));
-      await time('scoring', () => computeScoringFeatures(ch, p));
       await time('export_x', () => exportTrainingMatrix(ch, runId, path.join(dir, 'x.arrows')));
-      await time('export_s', () => exportScoringMatrix(ch, runId, path.join(dir, 's.arrows')));
       await time('export_r', () => exportRatings(ch, runId, path.join(dir, 'r.arrows')));
       await time('export_lp', () => exportLabelPlays(ch, runId, path.join(dir, 'lp.arrows')));
-      console.log(`${JSON.stringify(ms)} total ${Object.values(ms).reduce((a, b) => a + b, 0)} ms`);
+      const training = Object.values(ms).reduce((a, b) => a + b, 0);
+      await time('scoring', () => computeScoringFeatures(ch, p));
+      await time('export_s', () => exportScoringMatrix(ch, runId, path.join(dir, 's.arrows')));
+      const scoring = ms.scoring + ms.export_s;
+      console.log(`${JSON.stringify(ms)} training data ${training} ms, scoring snapshot ${scoring} ms, together ${training + scoring} ms`);
     }
   } finally {
+    for (const runId of runIds) {
+      for (const table of Object.values(FeatureTables)) {
+        for (const stage of ['training', 'scoring']) await clearRunOutput(ch, table, runId, stage);
+      }
+    }
     await ch.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

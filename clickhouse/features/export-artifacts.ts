@@ -46,7 +46,9 @@ export async function exportRatings(ch: ClickHouseClient, runId: string, file: s
 
 /**
  * Writes, for every user of the run's ratings, the songs they play in the label window that they
- * had not rated in the feature window: the held-out truth the recommenders are judged on.
+ * had not rated in the feature window: the held-out truth the recommenders are judged on. The
+ * pairs come in no particular order (the reader makes a set per user): sorting a million pairs
+ * was a fifth of this export.
  */
 export async function exportLabelPlays(ch: ClickHouseClient, runId: string, file: string): Promise<number> {
   return exportQuery(
@@ -65,7 +67,7 @@ export async function exportLabelPlays(ch: ClickHouseClient, runId: string, file
      -- An anti-join rather than NOT IN over (uid, song_id) tuples: half the time at seed scale.
      LEFT ANTI JOIN (SELECT uid, song_id FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String}) AS r
          ON p.uid = r.uid AND p.song = r.song_id
-     ORDER BY uid, song_id ${UNCOMPRESSED}`,
+     ${UNCOMPRESSED}`,
     file,
     { params: { run_id: runId }, format: 'ArrowStream' },
   );

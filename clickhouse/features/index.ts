@@ -8,3 +8,4 @@ export { computeRatings, type RatingsResult } from './compute-ratings';
 export { buildFeatures, type BuildFeaturesOptions, type FeatureStageSummary } from './build-features';
 export { exportTrainingMatrix, exportScoringMatrix, exportRatings, exportLabelPlays } from './export-artifacts';
 export { FEATURE_COLUMNS, FeatureTables } from './tables';
+export { timed } from './run-step';

@@ -12,7 +12,27 @@ const histories = fs
   .map((f) => ({ file: f, history: JSON.parse(fs.readFileSync(path.join(HISTORIES, f), 'utf8')) as unknown }));
 
 test('histories of real runs are committed for every workflow', () => {
-  assert.deepEqual(histories.map((h) => h.file).sort(), ['churn-pipeline.json', 'log-ingest.json', 'sql-query.json']);
+  assert.deepEqual(histories.map((h) => h.file).sort(), [
+    'churn-pipeline-before-scoring-activity.json',
+    'churn-pipeline.json',
+    'log-ingest.json',
+    'sql-query.json',
+  ]);
+});
+
+/** Activity types a history scheduled, in order. */
+function scheduledActivities(history: unknown): string[] {
+  const events = (history as { events: { activityTaskScheduledEventAttributes?: { activityType?: { name?: string } } }[] }).events;
+  return events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+}
+
+test('both pipeline histories are kept: from before the scoring snapshot had its own activity, and after', () => {
+  const before = scheduledActivities(histories.find((h) => h.file === 'churn-pipeline-before-scoring-activity.json')!.history);
+  const after = scheduledActivities(histories.find((h) => h.file === 'churn-pipeline.json')!.history);
+  assert.ok(!before.includes('buildScoringSnapshot'));
+  assert.ok(after.includes('buildScoringSnapshot'));
+  // In the newer run the snapshot is scheduled right after the exports, before any model is trained.
+  assert.equal(after[after.indexOf('exportRunData') + 1], 'buildScoringSnapshot');
 });
 
 test('the current workflow code replays every recorded history', async () => {
