@@ -8,7 +8,7 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { findTemporalCli, PROJECT_ROOT } from '../../temporal/binary';
 import { TASK_QUEUES } from '../../messages/task-queues';
-import { churnPipeline, logIngest } from '../../workflows';
+import { churnPipeline, featureStage, logIngest } from '../../workflows';
 import { artifactsDir, type Settings } from '../../config/settings';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { generateLogs } from '../../generator';
@@ -73,6 +73,9 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   assert.equal(matrix.names.length, 31);
   assert.equal(matrix.labels.reduce((s, v) => s + v, 0), f.churned);
   assert.ok(fs.statSync(path.join(artifactsDir(settings), result.artifacts.ratings)).size > 0);
+  // The scoring snapshot, built beside training, is exported with one row per scored user.
+  assert.ok(result.artifacts.scoringMatrix);
+  assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), result.artifacts.scoringMatrix)).uids.length, f.scoringRows);
 
   // Churn: the seed's three models plus the tuned forest; the best is the one with the highest test AUC.
   const c = result.churn;
@@ -125,6 +128,22 @@ test('a run limited to one branch trains and publishes only that branch', async 
     execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'sql', `SELECT count() FROM ${table} WHERE run_id = 'recs-only'`, '--format', 'TSV'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } }).trim();
   assert.equal(count('churn_scores'), '0');
   assert.equal(count('recommendations'), String(result.recommendations.rows));
+});
+
+// On the logs the first pipeline test ingested.
+test('the feature stage alone builds its tables and exports, the scoring snapshot beside the exports', async () => {
+  const handle = await client.workflow.start(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'feature-stage-only', args: [{ params: { runId: 'stage-only' } }] });
+  const { features, artifacts } = await handle.result();
+  const sql = (q: string) =>
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'sql', q, '--format', 'TSV'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } }).trim();
+  assert.equal(features.scoringSnapshotDate, '2017-05-12');
+  assert.equal(String(features.scoringRows), sql("SELECT count() FROM run_scoring_features WHERE run_id = 'stage-only'"));
+  assert.equal(String(features.featureRows), sql("SELECT count() FROM run_features WHERE run_id = 'stage-only'"));
+  assert.ok(artifacts.scoringMatrix);
+  assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), artifacts.scoringMatrix)).uids.length, features.scoringRows);
+  assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), artifacts.trainingMatrix)).uids.length, features.labelled);
+  const scheduled = ((await handle.fetchHistory()).events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+  assert.deepEqual(scheduled, ['buildRunFeatures', 'exportRunData', 'buildScoringSnapshot']);
 });
 
 test('a worker stops gracefully on SIGTERM', async () => {
