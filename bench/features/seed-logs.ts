@@ -3,8 +3,9 @@
  *   MUSICBOX_HOME=<state folder holding the ingested seed-scale logs> \
  *     node --import tsx bench/features/seed-logs.ts [repeats=3]
  * (e.g. after `MUSICBOX_HOME=/tmp/seed ./musicbox ingest bench/out/seed-logs`). Each repeat is a new
- * run id; prints milliseconds per step, the total of the training data (labels, cleaning,
- * features, ratings and their three exports: what the training queue waits for), the scoring
+ * run id; prints milliseconds per step, the total of the training data (the stage's labels, member
+ * window, cleaning, features and ratings as `stage`, then their three exports: what the training
+ * queue waits for), the scoring
  * snapshot with its export (built while the models train), and both together. The runs' rows are
  * dropped at the end.
  */
@@ -13,8 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openClickHouse } from '../../clickhouse';
 import {
-  cleanPlays, computeFeatures, computeLabels, computeRatings, computeScoringFeatures, exportLabelPlays, exportRatings,
-  exportScoringMatrix, exportTrainingMatrix, FeatureTables,
+  buildFeatures, computeScoringFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, FeatureTables,
 } from '../../clickhouse/features';
 import { clearRunOutput } from '../../clickhouse/features/run-step';
 import { resolveSettings } from '../../config/settings';
@@ -35,14 +35,13 @@ async function main(): Promise<void> {
         await step();
         ms[name] = Math.round(performance.now() - t0);
       };
-      await time('labels', () => computeLabels(ch, p));
-      await time('clean', () => cleanPlays(ch, p));
-      await time('features', () => computeFeatures(ch, p));
-      await time('ratings', () => computeRatings(ch, p));
+      // The training steps as the stage runs them (with its member window); their own times, plus
+      // the summary reads around them.
+      await time('stage', async () => Object.assign(ms, (await buildFeatures(ch, p, { scoring: false })).stepMs));
       await time('export_x', () => exportTrainingMatrix(ch, runId, path.join(dir, 'x.arrows')));
       await time('export_r', () => exportRatings(ch, runId, path.join(dir, 'r.arrows')));
       await time('export_lp', () => exportLabelPlays(ch, runId, path.join(dir, 'lp.arrows')));
-      const training = Object.values(ms).reduce((a, b) => a + b, 0);
+      const training = ms.stage + ms.export_x + ms.export_r + ms.export_lp;
       await time('scoring', () => computeScoringFeatures(ch, p));
       await time('export_s', () => exportScoringMatrix(ch, runId, path.join(dir, 's.arrows')));
       const scoring = ms.scoring + ms.export_s;

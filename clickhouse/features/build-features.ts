@@ -3,12 +3,15 @@ import { cleanPlays, type CleaningReport } from './clean-plays';
 import { computeFeatures, computeScoringFeatures } from './compute-features';
 import { computeLabels } from './compute-labels';
 import { computeRatings, type RatingsResult } from './compute-ratings';
-import { parseFeatureParams, type FeatureParamsInput } from './params';
+import { withMemberWindow } from './member-window';
+import { parseFeatureParams, trainingWindows, type FeatureParamsInput } from './params';
 import { timed } from './run-step';
 
 export interface BuildFeaturesOptions {
   /** Also build the scoring snapshot (end = latest ingested date). Default true. */
   scoring?: boolean;
+  /** Largest window read into memory (see withMemberWindow); 0 makes every step read `events`. */
+  memberWindowMaxRows?: number;
 }
 
 /** Small, serialisable summary of one run of the feature stage. */
@@ -22,13 +25,15 @@ export interface FeatureStageSummary {
   ratings: RatingsResult;
   /** Absent when the scoring snapshot was not asked for. */
   scoring?: { snapshotDate: string; rows: number; bots: number; members: number };
-  /** Milliseconds per step, in run order. */
-  stepMs: { labels: number; clean: number; features: number; ratings: number; scoring?: number };
+  /** Milliseconds per step, in run order (`window`: reading the members' events into memory, 0 when they are read from `events`). */
+  stepMs: { labels: number; window: number; clean: number; features: number; ratings: number; scoring?: number };
 }
 
 /**
  * Runs the whole stage for one run id: labels, cleaning, features, ratings, scoring snapshot.
- * Each step replaces its own output, so the function (or any step alone) can be retried.
+ * Cleaning, features and ratings read the members' events from one in-memory member window.
+ * Each step replaces its own output, so the function (or any step alone, which reads `events`)
+ * can be retried.
  */
 export async function buildFeatures(
   ch: ClickHouseClient,
@@ -37,9 +42,20 @@ export async function buildFeatures(
 ): Promise<FeatureStageSummary> {
   const p = parseFeatureParams(input);
   const [labels, labelsMs] = await timed(() => computeLabels(ch, p));
-  const [cleaning, cleanMs] = await timed(() => cleanPlays(ch, p));
-  const [features, featuresMs] = await timed(() => computeFeatures(ch, p));
-  const [ratings, ratingsMs] = await timed(() => computeRatings(ch, p));
+  const opened = performance.now();
+  const { cleaning, features, ratings, ms } = await withMemberWindow(
+    ch,
+    p,
+    trainingWindows(p),
+    async (memberWindow) => {
+      const windowMs = memberWindow === undefined ? 0 : Math.round(performance.now() - opened);
+      const [cleaning, cleanMs] = await timed(() => cleanPlays(ch, p, { memberWindow }));
+      const [features, featuresMs] = await timed(() => computeFeatures(ch, p, { memberWindow }));
+      const [ratings, ratingsMs] = await timed(() => computeRatings(ch, p, { memberWindow }));
+      return { cleaning, features, ratings, ms: { window: windowMs, clean: cleanMs, features: featuresMs, ratings: ratingsMs } };
+    },
+    options.memberWindowMaxRows,
+  );
   const summary: FeatureStageSummary = {
     runId: p.runId,
     snapshotDate: p.snapshotDate,
@@ -48,7 +64,7 @@ export async function buildFeatures(
     cleaning,
     featureRows: features.rows,
     ratings,
-    stepMs: { labels: labelsMs, clean: cleanMs, features: featuresMs, ratings: ratingsMs },
+    stepMs: { labels: labelsMs, ...ms },
   };
   if (options.scoring ?? true) {
     const [scoring, scoringMs] = await timed(() => computeScoringFeatures(ch, p));

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { FeatureStepOutputMissing } from './errors';
 import { parseFeatureParams, trainingWindows, type FeatureParams, type FeatureParamsInput, type Stage, type StageWindows } from './params';
-import { clearRunOutput, requireRunOutput, stageQueryParams } from './run-step';
+import { clearRunOutput, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
 import { featureSql } from './sql';
 import { FeatureTables } from './tables';
 
@@ -34,10 +34,13 @@ export interface CleaningReport {
 }
 
 /** Computes the cleaning thresholds and counts of one stage into run_cleaning_report. */
-export async function cleanStage(ch: ClickHouseClient, p: FeatureParams, w: StageWindows): Promise<CleaningReport> {
+export async function cleanStage(ch: ClickHouseClient, p: FeatureParams, w: StageWindows, options: MemberEventsOptions = {}): Promise<CleaningReport> {
   await requireRunOutput(ch, FeatureTables.users, p.runId, w.stage, w.stage === 'training' ? 'computeLabels' : 'computeScoringFeatures');
   await clearRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage);
-  await ch.command({ query: featureSql('cleaning-report'), query_params: stageQueryParams(p, w) });
+  await ch.command({
+    query: featureSql('cleaning-report', { memberWindow: options.memberWindow !== undefined }),
+    query_params: stageQueryParams(p, w, options.memberWindow),
+  });
   return readCleaningReport(ch, p.runId, w.stage);
 }
 
@@ -46,9 +49,9 @@ export async function cleanStage(ch: ClickHouseClient, p: FeatureParams, w: Stag
  * every count dropped or replaced. The cleaned events themselves are not stored; the feature
  * and rating steps apply the stored thresholds as they read the events.
  */
-export async function cleanPlays(ch: ClickHouseClient, input: FeatureParamsInput): Promise<CleaningReport> {
+export async function cleanPlays(ch: ClickHouseClient, input: FeatureParamsInput, options: MemberEventsOptions = {}): Promise<CleaningReport> {
   const p = parseFeatureParams(input);
-  return cleanStage(ch, p, trainingWindows(p));
+  return cleanStage(ch, p, trainingWindows(p), options);
 }
 
 /** Reads the cleaning report of a run (training stage unless told). */

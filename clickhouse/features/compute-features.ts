@@ -3,7 +3,7 @@ import { cleanStage, type CleaningReport } from './clean-plays';
 import { computePopulation } from './compute-labels';
 import { readIngestedRange } from './ingested-range';
 import { checkWindows, parseFeatureParams, scoringWindows, trainingWindows, type FeatureParamsInput } from './params';
-import { clearRunOutput, countRunRows, requireRunOutput, stageQueryParams } from './run-step';
+import { clearRunOutput, countRunRows, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
 import { featureSql } from './sql';
 import { FEATURE_COLUMNS, FeatureTables } from './tables';
 
@@ -12,15 +12,15 @@ const COLUMNS = FEATURE_COLUMNS.join(', ');
 const SETTINGS = { join_use_nulls: 0 } as const;
 
 /** Writes the training matrix of a run (31 features + label, one row per labelled user) to run_features. */
-export async function computeFeatures(ch: ClickHouseClient, input: FeatureParamsInput): Promise<{ rows: number }> {
+export async function computeFeatures(ch: ClickHouseClient, input: FeatureParamsInput, options: MemberEventsOptions = {}): Promise<{ rows: number }> {
   const p = parseFeatureParams(input);
   const w = trainingWindows(p);
   await requireRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage, 'cleanPlays');
   await clearRunOutput(ch, FeatureTables.features, p.runId, w.stage);
   await ch.command({
     query: `INSERT INTO ${FeatureTables.features} (run_id, uid, ${COLUMNS}, label)
-            SELECT {run_id:String}, uid, ${COLUMNS}, label FROM (${featureSql('features')})`,
-    query_params: stageQueryParams(p, w),
+            SELECT {run_id:String}, uid, ${COLUMNS}, label FROM (${featureSql('features', { memberWindow: options.memberWindow !== undefined })})`,
+    query_params: stageQueryParams(p, w, options.memberWindow),
     clickhouse_settings: SETTINGS,
   });
   return { rows: await countRunRows(ch, FeatureTables.features, p.runId, w.stage) };

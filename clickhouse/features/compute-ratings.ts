@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { parseFeatureParams, trainingWindows, type FeatureParamsInput } from './params';
-import { clearRunOutput, requireRunOutput, stageQueryParams } from './run-step';
+import { clearRunOutput, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
 import { featureSql } from './sql';
 import { FeatureTables } from './tables';
 
@@ -20,12 +20,16 @@ export interface RatingsResult {
 const PARALLEL_INSERT = { max_insert_threads: String(Math.max(2, os.availableParallelism())) };
 
 /** Writes the (uid, song_id, rating) triples of a run's feature window to run_ratings (FEATURES.md §6). */
-export async function computeRatings(ch: ClickHouseClient, input: FeatureParamsInput): Promise<RatingsResult> {
+export async function computeRatings(ch: ClickHouseClient, input: FeatureParamsInput, options: MemberEventsOptions = {}): Promise<RatingsResult> {
   const p = parseFeatureParams(input);
   const w = trainingWindows(p);
   await requireRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage, 'cleanPlays');
   await clearRunOutput(ch, FeatureTables.ratings, p.runId, w.stage);
-  await ch.command({ query: featureSql('ratings'), query_params: stageQueryParams(p, w), clickhouse_settings: PARALLEL_INSERT });
+  await ch.command({
+    query: featureSql('ratings', { memberWindow: options.memberWindow !== undefined }),
+    query_params: stageQueryParams(p, w, options.memberWindow),
+    clickhouse_settings: PARALLEL_INSERT,
+  });
   const rs = await ch.query({
     query: `SELECT sum(n) AS rows, count() AS users, countIf(n >= {min_rated:UInt32}) AS matrix_users,
                    (SELECT uniqExact(song_id) FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String}) AS songs

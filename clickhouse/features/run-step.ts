@@ -3,9 +3,10 @@ import { FeatureStepOutputMissing } from './errors';
 import type { FeatureParams, StageWindows } from './params';
 import { STAGED_TABLES } from './tables';
 
-/** Query parameters shared by the feature SQL files. */
-export function stageQueryParams(p: FeatureParams, w: StageWindows): Record<string, unknown> {
+/** Query parameters shared by the feature SQL files (`memberWindow`: the stage's member window table, when it has one). */
+export function stageQueryParams(p: FeatureParams, w: StageWindows, memberWindow?: string): Record<string, unknown> {
   return {
+    ...(memberWindow !== undefined && { member_window: memberWindow }),
     run_id: p.runId,
     stage: w.stage,
     end: w.end,
@@ -48,6 +49,12 @@ export async function countRunRows(ch: ClickHouseClient, table: string, runId: s
 /** Throws FeatureStepOutputMissing unless `table` already holds rows of this run and stage. */
 export async function requireRunOutput(ch: ClickHouseClient, table: string, runId: string, stage: string, step: string): Promise<void> {
   if ((await countRunRows(ch, table, runId, stage)) === 0) throw new FeatureStepOutputMissing(runId, table, step);
+}
+
+/** Options of the steps that read the members' events. */
+export interface MemberEventsOptions {
+  /** The stage's member window (withMemberWindow); absent: read `events`. */
+  memberWindow?: string;
 }
 
 /** Milliseconds taken by `fn`, with its result. */

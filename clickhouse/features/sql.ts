@@ -4,9 +4,20 @@ const INCLUDE = /\/\*include:([a-z0-9-]+)\*\//g;
 
 /**
  * Text of `clickhouse/sql/features/<name>.sql`, with each `/*include:other*\/` marker replaced by
- * the text of `features/other.sql` (shared CTE fragments). Only constant SQL text is spliced;
- * values always travel as `{name:Type}` query parameters.
+ * the text of `features/other.sql` (shared fragments, which may include others). Only constant SQL
+ * text is spliced; values always travel as `{name:Type}` query parameters.
+ *
+ * `memberWindow`: the steps read the members' events from the stage's in-memory member window
+ * (`{member_window:Identifier}`, see member-window.ts) instead of from `events`.
  */
-export function featureSql(name: string): string {
-  return sqlFile(`features/${name}`).replace(INCLUDE, (_, other: string) => sqlFile(`features/${other}`).trim());
+export function featureSql(name: string, options: { memberWindow?: boolean } = {}): string {
+  return expand(name, options.memberWindow ?? false, [name]);
+}
+
+function expand(name: string, memberWindow: boolean, path: string[]): string {
+  const file = memberWindow && name === 'member-events' ? 'member-window' : name;
+  return sqlFile(`features/${file}`).replace(INCLUDE, (_, other: string) => {
+    if (path.includes(other)) throw new Error(`SQL include loop: ${[...path, other].join(' -> ')}`);
+    return expand(other, memberWindow, [...path, other]).trim();
+  });
 }

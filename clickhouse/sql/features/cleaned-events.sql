@@ -26,9 +26,7 @@ cleaned AS
             if(isNaN(play_time), NULL, play_time) AS raw_play,
             if(event = 'P', if(raw_len <= 0, (SELECT mean_len FROM cleaning), raw_len), NULL) AS fixed_len,
             if(event = 'P', floor(if(raw_play IS NULL OR raw_play < 0, (SELECT mean_play FROM cleaning), raw_play)), NULL) AS fixed_play
-        FROM events
-        WHERE date BETWEEN {window_start:Date} AND {end:Date}
-          AND uid IN (SELECT uid FROM run_users WHERE run_id = {run_id:String} AND stage = {stage:String} AND member)
+        FROM /*include:member-events*/
     )
     WHERE event != 'P' OR (fixed_len IS NOT NULL AND fixed_len <= (SELECT l99 FROM cleaning) AND fixed_play <= (SELECT t99 FROM cleaning))
 )

@@ -44,9 +44,7 @@ WITH
                         FROM
                         (
                             SELECT event, if(isNaN(song_length), NULL, song_length) AS len, count() AS c
-                            FROM events
-                            WHERE date BETWEEN {window_start:Date} AND {end:Date}
-                              AND uid IN (SELECT uid FROM run_users WHERE run_id = {run_id:String} AND stage = {stage:String} AND member)
+                            FROM /*include:member-events*/
                             GROUP BY event, len
                         )
                     )
@@ -101,10 +99,8 @@ FROM
                         FROM
                         (
                             SELECT if(isNaN(play_time), NULL, play_time) AS play, count() AS c
-                            FROM events
-                            WHERE date BETWEEN {window_start:Date} AND {end:Date}
-                              AND uid IN (SELECT uid FROM run_users WHERE run_id = {run_id:String} AND stage = {stage:String} AND member)
-                              AND event = 'P' AND song_length IS NOT NULL AND NOT isNaN(song_length)
+                            FROM /*include:member-events*/
+                            WHERE event = 'P' AND song_length IS NOT NULL AND NOT isNaN(song_length)
                               AND if(song_length <= 0, lengths.6, song_length) <= lengths.5
                             GROUP BY play
                         )

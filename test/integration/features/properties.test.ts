@@ -103,10 +103,23 @@ test('re-running a step for the same run id leaves exactly one copy', async () =
   assert.equal(c.u, features.length);
 });
 
+test("the steps read the same members' events from the member window as from events", async () => {
+  // 'prop' was built with the window; this run reads events in every step.
+  await buildFeatures(ch, { runId: 'prop-direct' }, { scoring: false, memberWindowMaxRows: 0 });
+  const same = async (query: (run: string) => string) => assert.deepEqual(await rows(ch, query('prop-direct')), await rows(ch, query('prop')));
+  await same((run) => `SELECT * EXCEPT run_id FROM run_cleaning_report WHERE run_id = '${run}' AND stage = 'training'`);
+  await same((run) => `SELECT * EXCEPT run_id FROM run_features WHERE run_id = '${run}' ORDER BY uid`);
+  await same((run) => `SELECT count() AS n, sum(cityHash64(uid, song_id, rating)) AS h FROM run_ratings WHERE run_id = '${run}'`);
+});
+
 test('two run ids do not mix', async () => {
   const other = await buildFeatures(ch, { runId: 'prop-half', sampleRatio: 0.5, sampleSeed: 3 }, { scoring: false });
   const counts = await rows<{ run_id: string; n: number }>(ch, 'SELECT run_id, count() AS n FROM run_features GROUP BY run_id ORDER BY run_id');
-  assert.deepEqual(counts, [{ run_id: 'prop', n: features.length }, { run_id: 'prop-half', n: other.featureRows }]);
+  assert.deepEqual(counts, [
+    { run_id: 'prop', n: features.length },
+    { run_id: 'prop-direct', n: features.length },
+    { run_id: 'prop-half', n: other.featureRows },
+  ]);
   assert.ok(other.featureRows > features.length * 0.4 && other.featureRows < features.length * 0.6);
   const [outside] = await rows<{ n: number }>(
     ch,
