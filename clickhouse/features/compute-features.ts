@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { cleanStage, type CleaningReport } from './clean-plays';
 import { computePopulation } from './compute-labels';
+import { withMemberWindow } from './member-window';
 import { readIngestedRange } from './ingested-range';
 import { checkWindows, parseFeatureParams, scoringWindows, trainingWindows, type FeatureParamsInput } from './params';
 import { clearRunOutput, countRunRows, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
@@ -44,13 +45,16 @@ export async function computeScoringFeatures(ch: ClickHouseClient, input: Featur
   const w = scoringWindows(p, range);
   checkWindows(p, w, range);
   await computePopulation(ch, p, w);
-  const report = await cleanStage(ch, p, w);
-  await clearRunOutput(ch, FeatureTables.scoringFeatures, p.runId, w.stage);
-  await ch.command({
-    query: `INSERT INTO ${FeatureTables.scoringFeatures} (run_id, snapshot_date, uid, ${COLUMNS})
-            SELECT {run_id:String}, {end:Date}, uid, ${COLUMNS} FROM (${featureSql('features')})`,
-    query_params: stageQueryParams(p, w),
-    clickhouse_settings: SETTINGS,
+  const report = await withMemberWindow(ch, p, w, async (memberWindow) => {
+    const cleaning = await cleanStage(ch, p, w, { memberWindow });
+    await clearRunOutput(ch, FeatureTables.scoringFeatures, p.runId, w.stage);
+    await ch.command({
+      query: `INSERT INTO ${FeatureTables.scoringFeatures} (run_id, snapshot_date, uid, ${COLUMNS})
+              SELECT {run_id:String}, {end:Date}, uid, ${COLUMNS} FROM (${featureSql('features', { memberWindow: memberWindow !== undefined })})`,
+      query_params: stageQueryParams(p, w, memberWindow),
+      clickhouse_settings: SETTINGS,
+    });
+    return cleaning;
   });
   return { snapshotDate: w.end, rows: await countRunRows(ch, FeatureTables.scoringFeatures, p.runId, w.stage), report };
 }
