@@ -1,0 +1,129 @@
+/**
+ * The training data of the feature stage (labels, cleaning, features, ratings and the three exports
+ * the training queue reads) against DuckDB doing the same on the same events, in one go:
+ *   MUSICBOX_HOME=<state folder with the seed-scale logs ingested> bash bench/features/vs-duckdb.sh [rounds=3]
+ * The peer (bench/features/peer_duckdb.py) is written from FEATURES.md, not from our SQL, so the
+ * run also checks that both give the same labels, cleaning thresholds, kept plays, ratings and
+ * feature column sums.
+ *
+ * The events go to DuckDB once (Parquet, then its own table; not timed). Each round runs each side
+ * in a fresh process, in alternating order; a side's time is its stage and exports, from inside the
+ * process (no start-up, no engine opening). Prints the per-round times and the median ratio.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openClickHouse } from '../../clickhouse';
+import { exportQuery } from '../../clickhouse/export';
+import {
+  buildFeatures, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, parseFeatureParams,
+} from '../../clickhouse/features';
+import { clearRunOutput } from '../../clickhouse/features/run-step';
+import { resolveSettings } from '../../config/settings';
+import { PROJECT_ROOT } from '../../temporal/binary';
+
+const OUT = path.join(PROJECT_ROOT, 'bench', 'out', 'features');
+const PYTHON = path.join(PROJECT_ROOT, 'bench', '.venv', 'bin', 'python');
+const PEER = path.join(PROJECT_ROOT, 'bench', 'features', 'peer_duckdb.py');
+
+interface Check {
+  labelled: number;
+  churned: number;
+  l99: number;
+  mean_len: number;
+  t99: number;
+  mean_play: number;
+  kept_plays: number;
+  rating_rows: number;
+  rating_sum: number;
+  feature_sums: Record<string, number>;
+}
+interface SideResult {
+  ms: Record<string, number>;
+  total: number;
+  check: Check;
+}
+
+/** Our side, in this process: the stage as the pipeline runs it (no scoring snapshot), then the exports. */
+async function ours(): Promise<void> {
+  const ch = await openClickHouse(resolveSettings());
+  const runId = `bench-vs-duckdb-${Date.now()}`;
+  try {
+    const t0 = performance.now();
+    const s = await buildFeatures(ch, { runId }, { scoring: false });
+    const t1 = performance.now();
+    await exportTrainingMatrix(ch, runId, path.join(OUT, 'ours-training-matrix.arrows'));
+    await exportRatings(ch, runId, path.join(OUT, 'ours-ratings.arrows'));
+    await exportLabelPlays(ch, runId, path.join(OUT, 'ours-label-plays.arrows'));
+    const t2 = performance.now();
+    const sums = FEATURE_COLUMNS.map((c) => `toFloat64(sum(${c})) AS ${c}`).join(', ');
+    const [fs_] = await (await ch.query({ query: `SELECT ${sums} FROM ${FeatureTables.features} WHERE run_id = {r:String}`, query_params: { r: runId }, format: 'JSONEachRow' })).json<Record<string, number>>();
+    const [r] = await (await ch.query({ query: `SELECT toFloat64(sum(rating)) AS s FROM ${FeatureTables.ratings} WHERE run_id = {r:String}`, query_params: { r: runId }, format: 'JSONEachRow' })).json<{ s: number }>();
+    const c = s.cleaning;
+    const result: SideResult = {
+      ms: { ...s.stepMs, stage: Math.round(t1 - t0), exports: Math.round(t2 - t1) },
+      total: Math.round(t2 - t0),
+      check: {
+        labelled: s.labelled, churned: s.churned, l99: c.l99, mean_len: c.meanLen, t99: c.t99, mean_play: c.meanPlay, kept_plays: c.keptPlays,
+        rating_rows: s.ratings.rows, rating_sum: r.s, feature_sums: fs_,
+      },
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    for (const table of Object.values(FeatureTables)) await clearRunOutput(ch, table, runId, 'training');
+    await ch.close();
+  }
+}
+
+function side(which: 'ours' | 'peer', end: string): SideResult {
+  const out = which === 'ours'
+    ? execFileSync(process.execPath, ['--import', 'tsx', __filename, '--ours'], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 })
+    : execFileSync(PYTHON, [PEER, 'run', path.join(OUT, 'peer.duckdb'), OUT, end], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as SideResult;
+}
+
+/** Names of the checked numbers that differ (relative 1e-9 for the float sums). */
+function differences(a: Check, b: Check): string[] {
+  const close = (x: number, y: number) => x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+  const out: string[] = [];
+  for (const k of ['labelled', 'churned', 'l99', 'mean_len', 't99', 'mean_play', 'kept_plays', 'rating_rows', 'rating_sum'] as const) {
+    if (!close(Number(a[k]), Number(b[k]))) out.push(`${k}: ${a[k]} vs ${b[k]}`);
+  }
+  for (const c of FEATURE_COLUMNS) if (!close(Number(a.feature_sums[c]), Number(b.feature_sums[c]))) out.push(`sum(${c}): ${a.feature_sums[c]} vs ${b.feature_sums[c]}`);
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--ours')) return ours();
+  const rounds = Number(process.argv[2] ?? 3);
+  fs.mkdirSync(OUT, { recursive: true });
+  const { snapshotDate } = parseFeatureParams({ runId: 'x' });
+  // The events, once, into DuckDB's own table (the columns the spec reads).
+  const ch = await openClickHouse(resolveSettings());
+  const parquet = path.join(OUT, 'events.parquet');
+  await exportQuery(
+    ch,
+    'SELECT date, uid, toString(event) AS event, toString(device) AS device, song_id, play_time, song_length FROM events',
+    parquet,
+    { format: 'Parquet' },
+  );
+  await ch.close();
+  fs.rmSync(path.join(OUT, 'peer.duckdb'), { force: true });
+  console.log(`peer loaded: ${execFileSync(PYTHON, [PEER, 'load', path.join(OUT, 'peer.duckdb'), parquet], { encoding: 'utf8' }).trim()}`);
+  console.log(`host: load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order: ('ours' | 'peer')[] = round % 2 === 0 ? ['peer', 'ours'] : ['ours', 'peer'];
+    const r: Partial<Record<'ours' | 'peer', SideResult>> = {};
+    for (const which of order) r[which] = side(which, snapshotDate);
+    const diff = differences(r.ours!.check, r.peer!.check);
+    if (diff.length > 0) throw new Error(`ours and DuckDB disagree:\n  ${diff.join('\n  ')}`);
+    ratios.push(r.ours!.total / r.peer!.total);
+    console.log(`round ${round + 1} (${order.join(' then ')}): ours ${r.ours!.total} ms ${JSON.stringify(r.ours!.ms)}; DuckDB ${r.peer!.total} ms ${JSON.stringify(r.peer!.ms)}; ratio ${(r.ours!.total / r.peer!.total).toFixed(2)}`);
+  }
+  ratios.sort((a, b) => a - b);
+  console.log(`same labels, thresholds, kept plays, ratings and feature sums on every round; median ratio ours/DuckDB ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}`);
+}
+
+void main();
