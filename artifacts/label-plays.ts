@@ -14,13 +14,14 @@ export function readLabelPlays(file: string): LabelPlays {
   return { uid: float64Column(table, 'uid', file), songId: float64Column(table, 'song_id', file) };
 }
 
-/** The same pairs as user id → set of song ids, the shape the ranking metrics take. */
+/**
+ * The same pairs as user id → set of song ids, the shape the ranking metrics take. Users come in
+ * ascending id order whatever the order of the pairs (the export promises none), so metrics summed
+ * over users come out the same to the last bit on every run.
+ */
 export function labelPlaysByUser(plays: LabelPlays): Map<number, Set<number>> {
-  const out = new Map<number, Set<number>>();
-  for (let i = 0; i < plays.uid.length; i++) {
-    let set = out.get(plays.uid[i]);
-    if (!set) out.set(plays.uid[i], (set = new Set()));
-    set.add(plays.songId[i]);
-  }
+  const users = Float64Array.from(new Set(plays.uid)).sort();
+  const out = new Map<number, Set<number>>(Array.from(users, (uid) => [uid, new Set<number>()]));
+  for (let i = 0; i < plays.uid.length; i++) out.get(plays.uid[i])!.add(plays.songId[i]);
   return out;
 }
