@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createSqlActivities } from '../activities';
 import { artifactsDir, resolveSettings } from '../config/settings';
 import { describeEngine, migrate, openClickHouse } from '../clickhouse';
+import { dropStaleMemberWindows } from '../clickhouse/features';
 import { TASK_QUEUES } from '../messages/task-queues';
 import { runWorkers, temporalAddress } from './run-worker';
 import { runMain } from './main';
@@ -17,6 +18,8 @@ runMain(async () => {
   const marker = path.join(settings.home, 'sql-worker.json');
   try {
     await migrate(ch);
+    // No other process can open the embedded engine: any member window left is a dead stage's.
+    if (settings.clickhouse.kind === 'embedded') await dropStaleMemberWindows(ch, { olderThanMs: 0 });
     const activities = createSqlActivities({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) });
     await runWorkers(
       settings,

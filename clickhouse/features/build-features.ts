@@ -67,7 +67,7 @@ export async function buildFeatures(
     stepMs: { labels: labelsMs, ...ms },
   };
   if (options.scoring ?? true) {
-    const [scoring, scoringMs] = await timed(() => computeScoringFeatures(ch, p));
+    const [scoring, scoringMs] = await timed(() => computeScoringFeatures(ch, p, { memberWindowMaxRows: options.memberWindowMaxRows }));
     summary.scoring = { snapshotDate: scoring.snapshotDate, rows: scoring.rows, bots: scoring.report.bots, members: scoring.report.members };
     summary.stepMs.scoring = scoringMs;
   }

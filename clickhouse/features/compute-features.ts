@@ -37,9 +37,14 @@ export interface ScoringFeaturesResult {
 /**
  * Scoring snapshot (FEATURES.md §8): bots, cleaning and the 31 features with end = the latest
  * ingested date and no label window, into run_scoring_features. Every non-bot user of that
- * window is scored, so the training sample ratio does not apply here.
+ * window is scored, so the training sample ratio does not apply here. Cleaning and features read
+ * the members' events through a member window (withMemberWindow; `memberWindowMaxRows` as there).
  */
-export async function computeScoringFeatures(ch: ClickHouseClient, input: FeatureParamsInput): Promise<ScoringFeaturesResult> {
+export async function computeScoringFeatures(
+  ch: ClickHouseClient,
+  input: FeatureParamsInput,
+  options: { memberWindowMaxRows?: number } = {},
+): Promise<ScoringFeaturesResult> {
   const p = parseFeatureParams(input);
   const range = await readIngestedRange(ch);
   const w = scoringWindows(p, range);
@@ -55,6 +60,6 @@ export async function computeScoringFeatures(ch: ClickHouseClient, input: Featur
       clickhouse_settings: SETTINGS,
     });
     return cleaning;
-  });
+  }, options.memberWindowMaxRows);
   return { snapshotDate: w.end, rows: await countRunRows(ch, FeatureTables.scoringFeatures, p.runId, w.stage), report };
 }

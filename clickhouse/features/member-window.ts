@@ -12,8 +12,13 @@ import { featureSql } from './sql';
 export const MEMBER_WINDOW_MAX_ROWS = 50_000_000;
 
 const PREFIX = 'member_window_';
-/** A window left behind by a crashed stage is dropped by the next stage that starts after this. */
-const STALE_MS = 60 * 60 * 1000;
+/**
+ * A window left behind by a dead process is dropped by the next stage that starts this long after
+ * it was made: well past the 2 h an SQL activity may run, so a live window of a long stage on a
+ * shared server is never taken for a leftover. The SQL worker of the embedded engine, which no
+ * other process can open, drops every window when it starts.
+ */
+export const STALE_MEMBER_WINDOW_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Runs `work` with the stage's member window: the members' events of the feature window
@@ -21,7 +26,7 @@ const STALE_MS = 60 * 60 * 1000;
  * then read instead of filtering `events` three times over. At seed scale reading the window
  * costs about as much as one of those passes and saves about 0.3 s on each of the others. The
  * table is dropped when `work` ends; the work gets `undefined` (read `events`) when the window
- * is larger than `maxRows`.
+ * is larger than `maxRows`. Each concurrent stage holds its own window.
  */
 export async function withMemberWindow<T>(
   ch: ClickHouseClient,
@@ -58,8 +63,14 @@ async function windowRowsAtMost(ch: ClickHouseClient, w: StageWindows): Promise<
   return Number(row?.n ?? 0);
 }
 
-/** Drops member windows of stages that started over an hour ago (their process died: a Memory table outlives no restart's data). */
-export async function dropStaleMemberWindows(ch: ClickHouseClient, now = Date.now()): Promise<string[]> {
+/**
+ * Drops the member windows made more than `olderThanMs` ago (default STALE_MEMBER_WINDOW_MS): their
+ * stage has died. Returns their names.
+ */
+export async function dropStaleMemberWindows(
+  ch: ClickHouseClient,
+  { now = Date.now(), olderThanMs = STALE_MEMBER_WINDOW_MS }: { now?: number; olderThanMs?: number } = {},
+): Promise<string[]> {
   const rs = await ch.query({
     query: `SELECT name FROM system.tables WHERE database = currentDatabase() AND startsWith(name, {prefix:String})`,
     query_params: { prefix: PREFIX },
@@ -69,7 +80,7 @@ export async function dropStaleMemberWindows(ch: ClickHouseClient, now = Date.no
     .map((r) => r.name)
     .filter((name) => {
       const started = Number(name.slice(PREFIX.length).split('_')[0]);
-      return Number.isFinite(started) && now - started > STALE_MS;
+      return Number.isFinite(started) && now - started >= olderThanMs;
     });
   for (const name of stale) await ch.command({ query: 'DROP TABLE IF EXISTS {t:Identifier}', query_params: { t: name } });
   return stale;
