@@ -16,7 +16,7 @@ import { generateLogs } from '../generator';
 import { TASK_QUEUES } from '../messages/task-queues';
 import { findTemporalCli, PROJECT_ROOT } from '../temporal/binary';
 import { startDevServer } from '../temporal/dev-server';
-import { churnPipeline, logIngest, sqlQuery } from '../workflows';
+import { churnPipeline, featureStage, logIngest, sqlQuery } from '../workflows';
 
 const OUT = path.join(PROJECT_ROOT, 'test', 'histories');
 
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     const runs = [
       { name: 'log-ingest', id: 'history-log-ingest', run: () => client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-log-ingest', args: [{ dir: logs }] }) },
       { name: 'churn-pipeline', id: 'history-churn-pipeline', run: () => client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-churn-pipeline', args: [{ runId: 'history', logsDir: logs, churn: { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }] }) },
+      // On the logs the pipeline ingested.
+      { name: 'feature-stage', id: 'history-feature-stage', run: () => client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-feature-stage', args: [{ params: { runId: 'history-stage' } }] }) },
       { name: 'sql-query', id: 'history-sql-query', run: () => client.workflow.execute(sqlQuery, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-sql-query', args: [{ query: 'SELECT count() FROM events', format: 'TSV' }] }) },
     ];
     fs.mkdirSync(OUT, { recursive: true });

@@ -15,6 +15,8 @@ test('histories of real runs are committed for every workflow', () => {
   assert.deepEqual(histories.map((h) => h.file).sort(), [
     'churn-pipeline-before-scoring-activity.json',
     'churn-pipeline.json',
+    'feature-stage-before-scoring-activity.json',
+    'feature-stage.json',
     'log-ingest.json',
     'sql-query.json',
   ]);
@@ -26,13 +28,15 @@ function scheduledActivities(history: unknown): string[] {
   return events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
 }
 
-test('both pipeline histories are kept: from before the scoring snapshot had its own activity, and after', () => {
-  const before = scheduledActivities(histories.find((h) => h.file === 'churn-pipeline-before-scoring-activity.json')!.history);
-  const after = scheduledActivities(histories.find((h) => h.file === 'churn-pipeline.json')!.history);
-  assert.ok(!before.includes('buildScoringSnapshot'));
-  assert.ok(after.includes('buildScoringSnapshot'));
-  // In the newer run the snapshot is scheduled right after the exports, before any model is trained.
-  assert.equal(after[after.indexOf('exportRunData') + 1], 'buildScoringSnapshot');
+test('both workflows that build features keep a history from before the scoring snapshot had its own activity, and one after', () => {
+  const activities = (file: string) => scheduledActivities(histories.find((h) => h.file === file)!.history);
+  for (const workflow of ['churn-pipeline', 'feature-stage']) {
+    const before = activities(`${workflow}-before-scoring-activity.json`);
+    const after = activities(`${workflow}.json`);
+    assert.ok(before.includes('exportRunData') && !before.includes('buildScoringSnapshot'), workflow);
+    // In the newer run the snapshot is scheduled right after the exports, before any model is trained.
+    assert.equal(after[after.indexOf('exportRunData') + 1], 'buildScoringSnapshot', workflow);
+  }
 });
 
 test('the current workflow code replays every recorded history', async () => {

@@ -142,8 +142,16 @@ test('the feature stage alone builds its tables and exports, the scoring snapsho
   assert.ok(artifacts.scoringMatrix);
   assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), artifacts.scoringMatrix)).uids.length, features.scoringRows);
   assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), artifacts.trainingMatrix)).uids.length, features.labelled);
-  const scheduled = ((await handle.fetchHistory()).events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
-  assert.deepEqual(scheduled, ['buildRunFeatures', 'exportRunData', 'buildScoringSnapshot']);
+  // Events in history order: the snapshot is scheduled before the exports complete, i.e. beside them.
+  const events = (await handle.fetchHistory()).events ?? [];
+  const typeOf = new Map(events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [[String(e.eventId), e.activityTaskScheduledEventAttributes.activityType?.name]] : [])));
+  const steps = events.flatMap((e) => {
+    if (e.activityTaskScheduledEventAttributes) return [`scheduled ${e.activityTaskScheduledEventAttributes.activityType?.name}`];
+    if (e.activityTaskCompletedEventAttributes) return [`completed ${typeOf.get(String(e.activityTaskCompletedEventAttributes.scheduledEventId))}`];
+    return [];
+  });
+  assert.deepEqual(steps.slice(0, 4), ['scheduled buildRunFeatures', 'completed buildRunFeatures', 'scheduled exportRunData', 'scheduled buildScoringSnapshot']);
+  assert.deepEqual(steps.slice(4).sort(), ['completed buildScoringSnapshot', 'completed exportRunData']);
 });
 
 test('a worker stops gracefully on SIGTERM', async () => {
