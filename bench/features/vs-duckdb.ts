@@ -4,7 +4,7 @@
  *   MUSICBOX_HOME=<state folder with the seed-scale logs ingested> bash bench/features/vs-duckdb.sh [rounds=3]
  * The peer (bench/features/peer_duckdb.py) is written from FEATURES.md, not from our SQL, so the
  * run also checks that both give the same labels, cleaning thresholds, kept plays, ratings and
- * feature column sums.
+ * feature column sums on every round, and the same rows in the last round's three exports.
  *
  * The events go to DuckDB once (Parquet, then its own table; not timed). Each round runs each side
  * in a fresh process, in alternating order; a side's time is its stage and exports, from inside the
@@ -124,6 +124,41 @@ async function main(): Promise<void> {
   }
   ratios.sort((a, b) => a - b);
   console.log(`same labels, thresholds, kept plays, ratings and feature sums on every round; median ratio ours/DuckDB ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}`);
+  console.log(await compareExports());
+}
+
+/**
+ * The last round's exports of both sides, row by row: rows of one file missing from the other (as
+ * multisets, every value as Float64), for the training matrix, the ratings and the label-window plays.
+ */
+async function compareExports(): Promise<string> {
+  const ch = await openClickHouse(resolveSettings());
+  try {
+    const file = (name: string, format: string) => `file('${path.join(OUT, name)}', ${format})`;
+    const columns = ['uid', ...FEATURE_COLUMNS, 'label'];
+    const pairs: [string, string[], string, string][] = [
+      ['training matrix', columns, 'ours-training-matrix.arrows', 'peer-training-matrix.parquet'],
+      ['ratings', ['uid', 'song_id', 'rating'], 'ours-ratings.arrows', 'peer-ratings.parquet'],
+      ['label-window plays', ['uid', 'song_id'], 'ours-label-plays.arrows', 'peer-label-plays.parquet'],
+    ];
+    const lines: string[] = [];
+    for (const [what, cols, oursFile, peerFile] of pairs) {
+      const select = (f: string) => `SELECT ${cols.map((c) => `toFloat64(${c}) AS ${c}`).join(', ')} FROM ${f}`;
+      const ours = select(file(oursFile, 'ArrowStream'));
+      const peer = select(file(peerFile, 'Parquet'));
+      const [r] = await (await ch.query({
+        query: `SELECT (SELECT count() FROM (${ours})) AS ours, (SELECT count() FROM (${peer})) AS peer,
+                       (SELECT count() FROM (${ours} EXCEPT ALL ${peer})) AS only_ours,
+                       (SELECT count() FROM (${peer} EXCEPT ALL ${ours})) AS only_peer`,
+        format: 'JSONEachRow',
+      })).json<{ ours: string; peer: string; only_ours: string; only_peer: string }>();
+      lines.push(`${what}: ${r.ours} rows ours, ${r.peer} DuckDB; ${r.only_ours} only ours, ${r.only_peer} only DuckDB`);
+      if (r.only_ours !== '0' || r.only_peer !== '0') process.exitCode = 1;
+    }
+    return `exports compared row by row:\n  ${lines.join('\n  ')}`;
+  } finally {
+    await ch.close();
+  }
 }
 
 void main();
