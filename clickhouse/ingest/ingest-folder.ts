@@ -124,7 +124,8 @@ async function decide(ch: ClickHouseClient, file: CandidateFile, prior: Ingested
   if (!prior) return {};
   const hash = await contentHash(file.path);
   if (hash === prior.contentHash) {
-    await recordSameContent(ch, file, hash);
+    // Re-sent with identical content (touched, copied): remember its new mtime so the next run skips it cheaply.
+    await recordIngestedFiles(ch, [{ file, contentHash: hash, counts: prior.counts }]);
     return { outcome: { ...base, status: 'unchanged' } };
   }
   if (!options.replaceChanged) {
@@ -195,22 +196,6 @@ async function loadBatch(ch: ClickHouseClient, batch: PendingFile[], options: In
 
 function originOf(file: CandidateFile, via: IngestOptions['via']): LineOrigin {
   return via === 'path' ? { kind: 'path', path: file.path } : { kind: 'stream', open: () => openRaw(file) };
-}
-
-/** A file re-sent with identical content (touched, copied): remember its new mtime so the next run skips it cheaply. */
-async function recordSameContent(ch: ClickHouseClient, file: CandidateFile, hash: string): Promise<void> {
-  const [row] = await (
-    await ch.query({
-      query: `SELECT lines_read, loaded, repaired, rejected, blank, split_records FROM ingested_files WHERE file_key = {key:String} ORDER BY ingested_at DESC LIMIT 1`,
-      query_params: { key: file.name.fileKey },
-      format: 'JSONEachRow',
-    })
-  ).json<Record<string, string>>();
-  const counts = {
-    lines: Number(row.lines_read), loaded: Number(row.loaded), repaired: Number(row.repaired),
-    rejected: Number(row.rejected), blank: Number(row.blank), splitRecords: Number(row.split_records),
-  };
-  await recordIngestedFiles(ch, [{ file, contentHash: hash, counts }]);
 }
 
 function openRaw(file: CandidateFile) {

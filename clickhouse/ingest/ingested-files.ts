@@ -9,6 +9,8 @@ export interface IngestedFile {
   sizeBytes: number;
   mtimeMs: number;
   ingestedAt: string;
+  /** What the load of that version counted. */
+  counts: FileCounts;
 }
 
 /** The latest ingested version of each of the given files that was ingested before, by file key. */
@@ -16,15 +18,32 @@ export async function readIngestedFiles(ch: ClickHouseClient, fileKeys: string[]
   if (fileKeys.length === 0) return new Map();
   const rows = await (
     await ch.query({
-      query: `SELECT file_key, path, content_hash, size_bytes, mtime_ms, toString(ingested_at) AS ingested_at
+      query: `SELECT file_key, path, content_hash, size_bytes, mtime_ms, toString(ingested_at) AS ingested_at,
+                     lines_read, loaded, repaired, rejected, blank, split_records
               FROM ingested_files WHERE file_key IN {keys:Array(String)}
               ORDER BY ingested_at DESC LIMIT 1 BY file_key`,
       query_params: { keys: fileKeys },
       format: 'JSONEachRow',
     })
-  ).json<{ file_key: string; path: string; content_hash: string; size_bytes: string; mtime_ms: number; ingested_at: string }>();
+  ).json<{ file_key: string; path: string; content_hash: string; size_bytes: string; mtime_ms: number; ingested_at: string } & Record<
+    'lines_read' | 'loaded' | 'repaired' | 'rejected' | 'blank' | 'split_records',
+    string
+  >>();
   return new Map(
-    rows.map((row) => [row.file_key, { path: row.path, contentHash: row.content_hash, sizeBytes: Number(row.size_bytes), mtimeMs: Number(row.mtime_ms), ingestedAt: row.ingested_at }]),
+    rows.map((row) => [
+      row.file_key,
+      {
+        path: row.path,
+        contentHash: row.content_hash,
+        sizeBytes: Number(row.size_bytes),
+        mtimeMs: Number(row.mtime_ms),
+        ingestedAt: row.ingested_at,
+        counts: {
+          lines: Number(row.lines_read), loaded: Number(row.loaded), repaired: Number(row.repaired),
+          rejected: Number(row.rejected), blank: Number(row.blank), splitRecords: Number(row.split_records),
+        },
+      },
+    ]),
   );
 }
 

@@ -47,6 +47,16 @@ test('the next day\'s files load alone; a touched but identical file is not relo
   const summary = await ingestFolder(ch, dir, { via: 'path', tmpDir });
   assert.deepEqual(summary.outcomes.map((o) => [o.fileKey, o.status]), [['20170330_1_play.log', 'unchanged'], ['20170331_1_search.log', 'loaded']]);
   assert.equal(await countEvents(), 997 + 1000);
+  // The touched file's new record keeps the counts of its load (1,001 lines: 997 loaded of which 3
+  // repaired, 3 rejected, 1 blank) with its new mtime, so the next run skips it without hashing.
+  const [latest] = await rows<Record<string, string>>(
+    ch,
+    "SELECT mtime_ms, lines_read, loaded, repaired, rejected, blank FROM ingested_files WHERE file_key = '20170330_1_play.log' ORDER BY ingested_at DESC LIMIT 1",
+  );
+  assert.deepEqual(
+    [latest.mtime_ms, latest.lines_read, latest.loaded, latest.repaired, latest.rejected, latest.blank].map(Number),
+    [Math.round(fs.statSync(path.join(dir, '20170330_1_play.log')).mtimeMs), 1001, 997, 3, 3, 1],
+  );
 });
 
 test('a file whose content changed under the same name is reported, and replaced only when asked', async () => {
