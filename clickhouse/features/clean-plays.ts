@@ -38,7 +38,7 @@ export async function cleanStage(ch: ClickHouseClient, p: FeatureParams, w: Stag
   await requireRunOutput(ch, FeatureTables.users, p.runId, w.stage, w.stage === 'training' ? 'computeLabels' : 'computeScoringFeatures');
   await clearRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage);
   await ch.command({
-    query: featureSql('cleaning-report', { memberWindow: options.memberWindow !== undefined }),
+    query: featureSql('cleaning-report', options),
     query_params: stageQueryParams(p, w, options.memberWindow),
   });
   return readCleaningReport(ch, p.runId, w.stage);

@@ -20,7 +20,7 @@ export async function computeFeatures(ch: ClickHouseClient, input: FeatureParams
   await clearRunOutput(ch, FeatureTables.features, p.runId, w.stage);
   await ch.command({
     query: `INSERT INTO ${FeatureTables.features} (run_id, uid, ${COLUMNS}, label)
-            SELECT {run_id:String}, uid, ${COLUMNS}, label FROM (${featureSql('features', { memberWindow: options.memberWindow !== undefined })})`,
+            SELECT {run_id:String}, uid, ${COLUMNS}, label FROM (${featureSql('features', options)})`,
     query_params: stageQueryParams(p, w, options.memberWindow),
     clickhouse_settings: SETTINGS,
   });
@@ -55,7 +55,7 @@ export async function computeScoringFeatures(
     await clearRunOutput(ch, FeatureTables.scoringFeatures, p.runId, w.stage);
     await ch.command({
       query: `INSERT INTO ${FeatureTables.scoringFeatures} (run_id, snapshot_date, uid, ${COLUMNS})
-              SELECT {run_id:String}, {end:Date}, uid, ${COLUMNS} FROM (${featureSql('features', { memberWindow: memberWindow !== undefined })})`,
+              SELECT {run_id:String}, {end:Date}, uid, ${COLUMNS} FROM (${featureSql('features', { memberWindow })})`,
       query_params: stageQueryParams(p, w, memberWindow),
       clickhouse_settings: SETTINGS,
     });

@@ -26,7 +26,7 @@ export async function computeRatings(ch: ClickHouseClient, input: FeatureParamsI
   await requireRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage, 'cleanPlays');
   await clearRunOutput(ch, FeatureTables.ratings, p.runId, w.stage);
   await ch.command({
-    query: featureSql('ratings', { memberWindow: options.memberWindow !== undefined }),
+    query: featureSql('ratings', options),
     query_params: stageQueryParams(p, w, options.memberWindow),
     clickhouse_settings: PARALLEL_INSERT,
   });

@@ -1,4 +1,5 @@
 import { sqlFile } from '../sql';
+import type { MemberEventsOptions } from './run-step';
 
 const INCLUDE = /\/\*include:([a-z0-9-]+)\*\//g;
 
@@ -7,11 +8,11 @@ const INCLUDE = /\/\*include:([a-z0-9-]+)\*\//g;
  * the text of `features/other.sql` (shared fragments, which may include others). Only constant SQL
  * text is spliced; values always travel as `{name:Type}` query parameters.
  *
- * `memberWindow`: the steps read the members' events from the stage's in-memory member window
- * (`{member_window:Identifier}`, see member-window.ts) instead of from `events`.
+ * With a `memberWindow`, the members' events are read from the stage's in-memory member window
+ * (`{member_window:Identifier}`, bound by stageQueryParams; see member-window.ts) instead of `events`.
  */
-export function featureSql(name: string, options: { memberWindow?: boolean } = {}): string {
-  return expand(name, options.memberWindow ?? false, [name]);
+export function featureSql(name: string, { memberWindow }: MemberEventsOptions = {}): string {
+  return expand(name, memberWindow !== undefined, [name]);
 }
 
 function expand(name: string, memberWindow: boolean, path: string[]): string {
