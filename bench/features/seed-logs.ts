@@ -14,9 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openClickHouse } from '../../clickhouse';
 import {
-  buildFeatures, computeScoringFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, FeatureTables,
+  buildFeatures, clearRun, computeScoringFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix,
 } from '../../clickhouse/features';
-import { clearRunOutput } from '../../clickhouse/features/run-step';
 import { resolveSettings } from '../../config/settings';
 
 async function main(): Promise<void> {
@@ -49,9 +48,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const runId of runIds) {
-      for (const table of Object.values(FeatureTables)) {
-        for (const stage of ['training', 'scoring']) await clearRunOutput(ch, table, runId, stage);
-      }
+      await clearRun(ch, runId);
     }
     await ch.close();
     fs.rmSync(dir, { recursive: true, force: true });

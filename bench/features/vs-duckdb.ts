@@ -16,9 +16,8 @@ import path from 'node:path';
 import { openClickHouse } from '../../clickhouse';
 import { exportQuery } from '../../clickhouse/export';
 import {
-  buildFeatures, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, parseFeatureParams,
+  buildFeatures, clearRun, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, parseFeatureParams,
 } from '../../clickhouse/features';
-import { clearRunOutput } from '../../clickhouse/features/run-step';
 import { resolveSettings } from '../../config/settings';
 import { PROJECT_ROOT } from '../../temporal/binary';
 
@@ -70,7 +69,7 @@ async function ours(): Promise<void> {
     };
     console.log(JSON.stringify(result));
   } finally {
-    for (const table of Object.values(FeatureTables)) await clearRunOutput(ch, table, runId, 'training');
+    await clearRun(ch, runId);
     await ch.close();
   }
 }

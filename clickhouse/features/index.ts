@@ -8,6 +8,6 @@ export { computeRatings, type RatingsResult } from './compute-ratings';
 export { buildFeatures, type BuildFeaturesOptions, type FeatureStageSummary } from './build-features';
 export { exportTrainingMatrix, exportScoringMatrix, exportRatings, exportLabelPlays } from './export-artifacts';
 export { FEATURE_COLUMNS, FeatureTables } from './tables';
-export { timed } from './run-step';
+export { clearRun, timed } from './run-step';
 export { withMemberWindow, dropStaleMemberWindows, MEMBER_WINDOW_MAX_ROWS, STALE_MEMBER_WINDOW_MS } from './member-window';
 export type { MemberEventsOptions } from './run-step';

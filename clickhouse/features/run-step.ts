@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { FeatureStepOutputMissing } from './errors';
 import type { FeatureParams, StageWindows } from './params';
-import { STAGED_TABLES } from './tables';
+import { FeatureTables, STAGED_TABLES } from './tables';
 
 /** Query parameters shared by the feature SQL files (`memberWindow`: the stage's member window table, when it has one). */
 export function stageQueryParams(p: FeatureParams, w: StageWindows, memberWindow?: string): Record<string, unknown> {
@@ -32,6 +32,13 @@ export async function clearRunOutput(ch: ClickHouseClient, table: string, runId:
     query: `ALTER TABLE ${table} DROP PARTITION ${staged ? '({run_id:String}, {stage:String})' : '{run_id:String}'}`,
     query_params: { run_id: runId, stage },
   });
+}
+
+/** Removes everything the feature stage wrote for a run, both stages, from every table of the stage. */
+export async function clearRun(ch: ClickHouseClient, runId: string): Promise<void> {
+  for (const table of Object.values(FeatureTables)) {
+    for (const stage of ['training', 'scoring']) await clearRunOutput(ch, table, runId, stage);
+  }
 }
 
 /** Rows of one run (and stage, for staged tables) in `table`. */

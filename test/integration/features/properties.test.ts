@@ -8,7 +8,7 @@ import { readRatings } from '../../../artifacts/ratings';
 import { readTrainingMatrix } from '../../../artifacts/training-matrix';
 import { fillSyntheticEvents } from '../../../bench/features/synthetic-events';
 import {
-  buildFeatures, computeFeatures, computeLabels, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, type FeatureStageSummary,
+  buildFeatures, clearRun, computeFeatures, computeLabels, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, type FeatureStageSummary,
 } from '../../../clickhouse/features';
 import { openTestEngine, rows } from './helpers';
 
@@ -154,4 +154,16 @@ test('ratings are 1..5 on positive song ids; exports read back as typed arrays',
   assert.equal(ratings.uid.length, summary.ratings.rows);
   assert.ok(ratings.rating instanceof Float64Array && ratings.songId.every((s) => s > 0));
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('clearing a run removes its rows from every table of the stage, both stages, and no other run’s', async () => {
+  const tables = ['run_users', 'run_labels', 'run_cleaning_report', 'run_features', 'run_scoring_features', 'run_ratings'];
+  const count = async (run: string) =>
+    Promise.all(tables.map(async (t) => Number((await rows<{ n: string }>(ch, `SELECT count() AS n FROM ${t} WHERE run_id = '${run}'`))[0].n)));
+  assert.ok((await count('prop-direct')).every((n) => n > 0));
+  const before = await count('prop');
+  await clearRun(ch, 'prop-direct');
+  assert.deepEqual(await count('prop-direct'), [0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(await count('prop'), before);
+  assert.equal(before[3], features.length);
 });
