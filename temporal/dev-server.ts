@@ -48,26 +48,43 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   ];
   if (uiPort === false) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
-  const log = fs.openSync(path.join(options.stateDir, 'temporal-server.log'), 'a');
-  const child = spawn(options.cli, args, { stdio: ['ignore', log, log], detached: false });
-  fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const logFile = path.join(options.stateDir, 'temporal-server.log');
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
-  while (!(await portOpen(port))) {
-    if (child.exitCode !== null) {
-      throw new Error(`temporal dev server exited with code ${child.exitCode}; see ${path.join(options.stateDir, 'temporal-server.log')}`);
+  for (let attempt = 1; ; attempt++) {
+    const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+    const log = fs.openSync(logFile, 'a');
+    const child = spawn(options.cli, args, { stdio: ['ignore', log, log], detached: false });
+    fs.closeSync(log);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    while (!(await portOpen(port))) {
+      if (child.exitCode !== null) break;
+      if (Date.now() > deadline) {
+        await stopChild(child, exited);
+        throw new Error(`temporal dev server did not open port ${port} in time; see ${logFile}`);
+      }
+      await sleep(200);
     }
-    if (Date.now() > deadline) {
-      await stopChild(child, exited);
-      throw new Error(`temporal dev server did not open port ${port} in time; see ${path.join(options.stateDir, 'temporal-server.log')}`);
+    if (child.exitCode === null) {
+      return { address: `127.0.0.1:${port}`, uiUrl: uiPort === false ? undefined : `http://localhost:${uiPort}`, stop: () => stopChild(child, exited) };
     }
-    await sleep(200);
+    const said = fs.readFileSync(logFile).subarray(logStart).toString('utf8');
+    if (attempt >= START_ATTEMPTS || !lostPortRace(said, port)) {
+      throw new Error(`temporal dev server exited with code ${child.exitCode}; see ${logFile}`);
+    }
   }
-  return {
-    address: `127.0.0.1:${port}`,
-    uiUrl: uiPort === false ? undefined : `http://localhost:${uiPort}`,
-    stop: () => stopChild(child, exited),
-  };
+}
+
+/** Starts tried when the server loses the race for one of the ports it picks itself. */
+const START_ATTEMPTS = 3;
+
+/**
+ * True when the server's log says it could not bind a port it picked itself (its HTTP API and
+ * metrics ports are "a random free port", which something else can take before the server binds
+ * it): starting again picks another. A clash on our own gRPC `port` is not such a race.
+ */
+export function lostPortRace(log: string, port: number): boolean {
+  const clashes = [...log.matchAll(/listen tcp [^\s]*:(\d+): bind: address already in use/g)].map((m) => Number(m[1]));
+  return clashes.length > 0 && !clashes.includes(port);
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
