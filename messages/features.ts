@@ -52,7 +52,7 @@ export type RunArtifacts = z.infer<typeof RunArtifacts>;
 export const BuildScoringSnapshotInput = z.object({ params: FeatureParams });
 export type BuildScoringSnapshotInput = z.input<typeof BuildScoringSnapshotInput>;
 
-/** The scoring snapshot of a run (FEATURES.md §8), built and exported on its own. */
+/** The scoring snapshot of a run (docs/FEATURES.md §8), built and exported on its own. */
 export const ScoringSnapshotResult = z.object({
   runId: RunId,
   /** The latest ingested date: the end of the scored window. */

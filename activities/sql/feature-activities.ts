@@ -56,7 +56,7 @@ export function createExportRunDataActivity({ ch, artifactsDir }: SqlDeps) {
 }
 
 /**
- * The scoring snapshot of one run (features at the latest ingested date, FEATURES.md §8) and its
+ * The scoring snapshot of one run (features at the latest ingested date, docs/FEATURES.md §8) and its
  * Arrow export. Only the best model's scoring reads it, so the pipeline runs this while the
  * models train instead of before.
  */

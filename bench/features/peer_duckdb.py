@@ -1,4 +1,4 @@
-"""The feature stage's training data in DuckDB, written from FEATURES.md (sections 1-6), as a peer.
+"""The feature stage's training data in DuckDB, written from docs/FEATURES.md (sections 1-6), as a peer.
 
   python peer_duckdb.py load DB EVENTS.parquet     # once, untimed: the events into DuckDB's own table
   python peer_duckdb.py run DB OUT_DIR END         # timed: labels, cleaning, features, ratings, exports

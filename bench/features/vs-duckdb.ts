@@ -2,7 +2,7 @@
  * The training data of the feature stage (labels, cleaning, features, ratings and the three exports
  * the training queue reads) against DuckDB doing the same on the same events, in one go:
  *   MUSICBOX_HOME=<state folder with the seed-scale logs ingested> bash bench/features/vs-duckdb.sh [rounds=3]
- * The peer (bench/features/peer_duckdb.py) is written from FEATURES.md, not from our SQL, so the
+ * The peer (bench/features/peer_duckdb.py) is written from docs/FEATURES.md, not from our SQL, so the
  * run also checks that both give the same labels, cleaning thresholds, kept plays, ratings and
  * feature column sums on every round, and the same rows in the last round's three exports.
  *

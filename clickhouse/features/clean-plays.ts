@@ -5,7 +5,7 @@ import { clearRunOutput, requireRunOutput, stageQueryParams, type MemberEventsOp
 import { featureSql } from './sql';
 import { FeatureTables } from './tables';
 
-/** The population and cleaning numbers of one run and stage (FEATURES.md §1, §4). Dates are YYYY-MM-DD. */
+/** The population and cleaning numbers of one run and stage (docs/FEATURES.md §1, §4). Dates are YYYY-MM-DD. */
 export interface CleaningReport {
   runId: string;
   stage: Stage;
@@ -45,7 +45,7 @@ export async function cleanStage(ch: ClickHouseClient, p: FeatureParams, w: Stag
 }
 
 /**
- * Cleaning of the training snapshot (FEATURES.md §4): stores L99, mean_len, T99, mean_play and
+ * Cleaning of the training snapshot (docs/FEATURES.md §4): stores L99, mean_len, T99, mean_play and
  * every count dropped or replaced. The cleaned events themselves are not stored; the feature
  * and rating steps apply the stored thresholds as they read the events.
  */

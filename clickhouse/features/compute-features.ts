@@ -35,7 +35,7 @@ export interface ScoringFeaturesResult {
 }
 
 /**
- * Scoring snapshot (FEATURES.md §8): bots, cleaning and the 31 features with end = the latest
+ * Scoring snapshot (docs/FEATURES.md §8): bots, cleaning and the 31 features with end = the latest
  * ingested date and no label window, into run_scoring_features. Every non-bot user of that
  * window is scored, so the training sample ratio does not apply here. Cleaning and features read
  * the members' events through a member window (withMemberWindow; `memberWindowMaxRows` as there).

@@ -13,7 +13,7 @@ export interface LabelsResult {
 }
 
 /**
- * Bots, sample and membership of one stage (FEATURES.md §1-§2) into run_users.
+ * Bots, sample and membership of one stage (docs/FEATURES.md §1-§2) into run_users.
  * Exported for the scoring step; the training stage goes through computeLabels.
  */
 export async function computePopulation(ch: ClickHouseClient, p: FeatureParams, w: StageWindows): Promise<void> {

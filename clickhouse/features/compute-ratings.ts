@@ -9,7 +9,7 @@ export interface RatingsResult {
   rows: number;
   users: number;
   songs: number;
-  /** Users with at least minRatedSongs rated songs (the utility matrix of FEATURES.md §7). */
+  /** Users with at least minRatedSongs rated songs (the utility matrix of docs/FEATURES.md §7). */
   matrixUsers: number;
 }
 
@@ -19,7 +19,7 @@ export interface RatingsResult {
  */
 const PARALLEL_INSERT = { max_insert_threads: String(Math.max(2, os.availableParallelism())) };
 
-/** Writes the (uid, song_id, rating) triples of a run's feature window to run_ratings (FEATURES.md §6). */
+/** Writes the (uid, song_id, rating) triples of a run's feature window to run_ratings (docs/FEATURES.md §6). */
 export async function computeRatings(ch: ClickHouseClient, input: FeatureParamsInput, options: MemberEventsOptions = {}): Promise<RatingsResult> {
   const p = parseFeatureParams(input);
   const w = trainingWindows(p);

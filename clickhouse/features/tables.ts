@@ -14,7 +14,7 @@ export const STAGED_TABLES: ReadonlySet<string> = new Set([FeatureTables.users, 
 const KINDS = ['P', 'D', 'S'] as const;
 const WINDOWS = [1, 3, 7, 14, 30] as const;
 
-/** The 31 feature columns of FEATURES.md §5, in table and matrix order. */
+/** The 31 feature columns of docs/FEATURES.md §5, in table and matrix order. */
 export const FEATURE_COLUMNS: readonly string[] = [
   'time_percentage_0_to_20',
   'time_percentage_20_to_40',

@@ -1,5 +1,5 @@
 -- One row per run and stage: the population (bots, sample) and the cleaning thresholds and
--- counts of FEATURES.md §1-§4. Later steps read the thresholds from here.
+-- counts of docs/FEATURES.md §1-§4. Later steps read the thresholds from here.
 CREATE TABLE IF NOT EXISTS run_cleaning_report
 (
     run_id                 String,

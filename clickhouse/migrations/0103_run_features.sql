@@ -1,4 +1,4 @@
--- Training matrix: one row per labelled user, the 31 columns of FEATURES.md §5 and the label.
+-- Training matrix: one row per labelled user, the 31 columns of docs/FEATURES.md §5 and the label.
 CREATE TABLE IF NOT EXISTS run_features
 (
     run_id String,

@@ -1,4 +1,4 @@
--- Scoring snapshot (FEATURES.md §8): the same 31 columns with end = the latest ingested date, no label.
+-- Scoring snapshot (docs/FEATURES.md §8): the same 31 columns with end = the latest ingested date, no label.
 CREATE TABLE IF NOT EXISTS run_scoring_features
 (
     run_id        String,

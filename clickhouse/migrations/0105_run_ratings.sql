@@ -1,4 +1,4 @@
--- Implicit ratings (FEATURES.md §6): max(rounded mean play score, 5 if downloaded), 1..5.
+-- Implicit ratings (docs/FEATURES.md §6): max(rounded mean play score, 5 if downloaded), 1..5.
 CREATE TABLE IF NOT EXISTS run_ratings
 (
     run_id  String,

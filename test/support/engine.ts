@@ -24,5 +24,5 @@ export async function rows<T = Record<string, unknown>>(ch: ClickHouseClient, qu
   return (await ch.query({ query, query_params: params, format: 'JSONEachRow' })).json<T>();
 }
 
-/** Where the real raw-log samples are: the project's sibling `shared/` folder. */
-export const RAW_SAMPLES = path.resolve(__dirname, '../../../shared/fixtures/raw-samples');
+/** The real raw-log samples shipped with the tests (see its README for where they come from). */
+export const RAW_SAMPLES = path.resolve(__dirname, '../fixtures/raw-samples');

@@ -1,5 +1,5 @@
 -- Fragment (CTEs, no leading WITH): the members' events of the feature window after the cleaning
--- of FEATURES.md §4, using the thresholds stored by cleaning-report.sql for this run and stage.
+-- of docs/FEATURES.md §4, using the thresholds stored by cleaning-report.sql for this run and stage.
 -- D and S pass unchanged. P: NULL length dropped; length <= 0 set to mean_len; length > L99
 -- dropped; play_time NULL/negative set to mean_play, floored, > T99 dropped.
 -- pct = play / len, not rounded; a zero length (only if mean_len is 0) gives pct 0.

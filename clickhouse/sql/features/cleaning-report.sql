@@ -1,4 +1,4 @@
--- FEATURES.md §4: thresholds and counts of the cleaning of the members' P events in the
+-- docs/FEATURES.md §4: thresholds and counts of the cleaning of the members' P events in the
 -- feature window. Each threshold depends on the one before. Two grouped scans carry all the
 -- data: the first counts the members' events by (event, length), the second counts the kept
 -- plays by play time; every threshold, mean and count then comes from those short sorted

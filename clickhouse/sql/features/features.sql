@@ -1,4 +1,4 @@
--- FEATURES.md §5: one row per member of the run and stage, the 31 feature columns and the
+-- docs/FEATURES.md §5: one row per member of the run and stage, the 31 feature columns and the
 -- label (1 = no event in the label window; meaningless for the scoring stage, which drops it).
 -- Members whose every event was removed by the cleaning still get a row: counts and ratios 0,
 -- recencies feature_days, device 0 (a tie, ip). A ratio with a zero denominator is 0.

@@ -1,4 +1,4 @@
--- FEATURES.md §6: per (member, song) of the feature window, rating = max(mean play score rounded
+-- docs/FEATURES.md §6: per (member, song) of the feature window, rating = max(mean play score rounded
 -- half away from zero, 5 when downloaded). Scores are positive, so floor(x) + (fraction >= 0.5).
 -- Rows whose song_id is NULL, 0 or negative are dropped (NULL > 0 is NULL, i.e. false).
 INSERT INTO run_ratings (run_id, uid, song_id, rating)

@@ -1,4 +1,4 @@
--- FEATURES.md §1-§3: one row per user seen in the run's whole range [window_start, range_end].
+-- docs/FEATURES.md §1-§3: one row per user seen in the run's whole range [window_start, range_end].
 -- plays(u) counts P events over the whole range; the bot threshold is the exact linear-interpolation
 -- percentile of plays over these users (zero-play users included); plays >= threshold is a bot,
 -- and a user without plays never is. The sample hashes (uid, seed) into [0, 2^64) and keeps the
