@@ -21,9 +21,3 @@ export class EmbeddedEngineLockedError extends Error {
     this.name = 'EmbeddedEngineLockedError';
   }
 }
-
-/** True when an error from chDB means its data directory is locked by another process. */
-export function isEngineLockError(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-  return /Cannot lock file|is locked by another|already in use/i.test(text);
-}

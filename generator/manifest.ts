@@ -81,11 +81,6 @@ export function loadableEvents(c: FileCounts): number {
   return c.clean + c.repairedEdge + c.repairedSplit;
 }
 
-/** True when the counts satisfy the line invariant. */
-export function countsBalance(c: FileCounts): boolean {
-  return c.lines === c.blank + c.clean + c.repairedEdge + 2 * c.repairedSplit + c.rejected;
-}
-
 export function buildManifest(
   options: ResolvedOptions,
   files: ManifestFile[],

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { RunId } from './run-id';
 
 export const RunQueryInput = z.object({
   query: z.string().min(1),

@@ -8,5 +8,3 @@ export const TASK_QUEUES = {
   /** Workflow tasks: any worker process may run them; the SQL worker does by default. */
   workflows: 'musicbox-workflows',
 } as const;
-
-export type TaskQueueName = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

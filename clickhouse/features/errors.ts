@@ -25,6 +25,3 @@ export class FeatureStepOutputMissing extends Error {
     this.name = 'FeatureStepOutputMissing';
   }
 }
-
-/** Error `type` strings that a retry policy should treat as non-retryable. */
-export const NON_RETRYABLE_FEATURE_ERRORS = ['InvalidRunParameters', 'FeatureStepOutputMissing'] as const;

@@ -1,5 +1,5 @@
 export { FeatureParams, parseFeatureParams, trainingWindows, scoringWindows, checkWindows, type FeatureParamsInput, type Stage, type StageWindows } from './params';
-export { InvalidRunParameters, FeatureStepOutputMissing, NON_RETRYABLE_FEATURE_ERRORS } from './errors';
+export { InvalidRunParameters, FeatureStepOutputMissing } from './errors';
 export { readIngestedRange } from './ingested-range';
 export { computeLabels, type LabelsResult } from './compute-labels';
 export { cleanPlays, readCleaningReport, type CleaningReport } from './clean-plays';
