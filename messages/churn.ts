@@ -5,7 +5,7 @@ export const ChurnModelKind = z.enum(['logistic_regression', 'random_forest', 'g
 export type ChurnModelKind = z.infer<typeof ChurnModelKind>;
 
 /** One random-forest configuration of a grid search. */
-export const GridCell = z.object({
+export const GridCell = z.strictObject({
   nTrees: z.number().int().min(1),
   maxDepth: z.number().int().min(1),
   minSamplesLeaf: z.number().int().min(1),
@@ -26,7 +26,7 @@ export const SEED_MODELS: { name: string; kind: ChurnModelKind; params: Record<s
 ];
 
 /** Churn options of a pipeline run. */
-export const ChurnOptions = z.object({
+export const ChurnOptions = z.strictObject({
   /** Seed of the 80/20 split, the folds and every model. */
   seed: z.number().int().min(0).default(42),
   testFraction: z.number().gt(0).lt(1).default(0.2),

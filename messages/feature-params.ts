@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CalendarDate } from './calendar-date';
 
 /** Parameters of one run of the feature stage. The schema is the source of truth; defaults are the seed's. */
-export const FeatureParams = z.object({
+export const FeatureParams = z.strictObject({
   /** Run id, keys every output row: lowercase letters, digits, '_' and '-'. */
   runId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use 1-64 characters from a-z, 0-9, _ and -'),
   /** Last day of the feature window ('end'), YYYY-MM-DD. Default 2017-04-28 (the seed's). */
-  snapshotDate: z.iso.date('use a calendar date YYYY-MM-DD').default('2017-04-28'),
+  snapshotDate: CalendarDate.default('2017-04-28'),
   /** Feature window length in days, ending on snapshotDate. Default 30. */
   featureDays: z.number().int().min(1).max(366).default(30),
   /** Label window length in days, starting the day after snapshotDate. Default 14. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FeatureParams } from './feature-params';
 import { RunId } from './run-id';
 
-export const BuildRunFeaturesInput = z.object({
+export const BuildRunFeaturesInput = z.strictObject({
   params: FeatureParams,
   /**
    * Also build the scoring snapshot (default true). The pipeline passes false and builds it with

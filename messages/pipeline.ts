@@ -10,7 +10,7 @@ export const PipelineBranch = z.enum(['churn', 'recommendations']);
 export type PipelineBranch = z.infer<typeof PipelineBranch>;
 
 /** Input of the `churnPipeline` workflow. New fields must be optional so stored histories still replay. */
-export const PipelineInput = z.object({
+export const PipelineInput = z.strictObject({
   runId: RunId,
   /** Folder of raw logs to ingest before the run; omit to use what is already ingested. */
   logsDir: z.string().min(1).optional(),

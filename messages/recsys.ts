@@ -5,7 +5,7 @@ export const RecommenderKind = z.enum(['popularity', 'item_item', 'nmf', 'svd'])
 export type RecommenderKind = z.infer<typeof RecommenderKind>;
 
 /** Recommender options of a pipeline run. */
-export const RecsysOptions = z.object({
+export const RecsysOptions = z.strictObject({
   /** Latent factors of NMF and truncated SVD. */
   components: z.number().int().min(1).max(500).default(20),
   /** Neighbours kept per song by item-item. */
@@ -21,7 +21,7 @@ export const RecsysOptions = z.object({
   n: z.number().int().min(1).max(100).default(10),
   /** Blend weights: non-negative, summing to 1. */
   weights: z
-    .object({ popularity: z.number().min(0), itemItem: z.number().min(0), matrixFactorisation: z.number().min(0) })
+    .strictObject({ popularity: z.number().min(0), itemItem: z.number().min(0), matrixFactorisation: z.number().min(0) })
     .refine((w) => Math.abs(w.popularity + w.itemItem + w.matrixFactorisation - 1) < 1e-9, { message: 'blend weights must sum to 1 (e.g. 0.2, 0.2, 0.6)' })
     .default({ popularity: 0.2, itemItem: 0.2, matrixFactorisation: 0.6 }),
   seed: z.number().int().min(0).default(42),

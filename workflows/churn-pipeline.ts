@@ -1,4 +1,4 @@
-import { ApplicationFailure, log, patched } from '@temporalio/workflow';
+import { log, patched } from '@temporalio/workflow';
 import { ChurnOptions } from '../messages/churn';
 import { PipelineInput, type PipelineResult } from '../messages/pipeline';
 import { RecsysOptions } from '../messages/recsys';
@@ -6,6 +6,7 @@ import { sql } from './activity-stubs';
 import { trainAndScoreChurn } from './churn-branch';
 import { recommendSongs } from './recsys-branch';
 import { SCORING_SNAPSHOT_BESIDE_TRAINING, withScoringMatrix, withScoringSummary } from './scoring-snapshot';
+import { parseWorkflowInput } from './workflow-input';
 
 /**
  * The musicbox pipeline for one run id: ingest the raw logs (when a folder is given), build the
@@ -16,11 +17,7 @@ import { SCORING_SNAPSHOT_BESIDE_TRAINING, withScoringMatrix, withScoringSummary
  * Deterministic orchestration only; every side effect is an activity.
  */
 export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineResult> {
-  const parsed = PipelineInput.safeParse(rawInput);
-  if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(`invalid pipeline input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'InvalidInput');
-  }
-  const input = parsed.data;
+  const input = parseWorkflowInput('churnPipeline', PipelineInput, rawInput);
   log.info('pipeline started', { runId: input.runId });
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
   const params = { ...input.features, runId: input.runId };
