@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ClickHouseClient } from '@clickhouse/client';
+import { writeAtomically } from '../artifacts/atomic-file';
 import { isEmbedded } from './client';
 
 export interface ExportOptions {
@@ -27,20 +27,20 @@ function sqlString(text: string): string {
  * file is written under a temporary name and renamed, so a crashed attempt never leaves a half file.
  */
 export async function exportQuery(ch: ClickHouseClient, query: string, file: string, options: ExportOptions = {}): Promise<number> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
   const format = options.format ?? 'ArrowStream';
   const request = {
     query_params: options.params ?? {},
     // apache-arrow (the reader on the training side) has no LZ4 frame codec: write uncompressed.
     clickhouse_settings: { output_format_arrow_compression_method: 'none' as const },
   };
-  if ((options.via ?? (isEmbedded(ch) ? 'engine' : 'client')) === 'engine') {
-    await ch.command({ query: `${query}\nINTO OUTFILE ${sqlString(tmp)} TRUNCATE FORMAT ${format}`, ...request });
-  } else {
-    const result = await ch.exec({ query: `${query}\nFORMAT ${format}`, ...request });
-    await pipeline(result.stream, fs.createWriteStream(tmp));
-  }
-  fs.renameSync(tmp, file);
+  const byEngine = (options.via ?? (isEmbedded(ch) ? 'engine' : 'client')) === 'engine';
+  await writeAtomically(file, async (tmp) => {
+    if (byEngine) {
+      await ch.command({ query: `${query}\nINTO OUTFILE ${sqlString(tmp)} TRUNCATE FORMAT ${format}`, ...request });
+    } else {
+      const result = await ch.exec({ query: `${query}\nFORMAT ${format}`, ...request });
+      await pipeline(result.stream, fs.createWriteStream(tmp));
+    }
+  });
   return fs.statSync(file).size;
 }

@@ -1,4 +1,5 @@
 import { createWriteStream, promises as fs } from 'node:fs';
+import { writeAtomically } from '../artifacts/atomic-file';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -10,11 +11,11 @@ import { createGzip } from 'node:zlib';
  * ingester would take for a complete day.
  */
 export async function writeChunks(file: string, chunks: Buffer[], gzip: boolean): Promise<number> {
-  const tmp = `${file}.tmp`;
-  const source = Readable.from(chunks);
-  const sink = createWriteStream(tmp);
-  if (gzip) await pipeline(source, createGzip({ level: 6 }), sink);
-  else await pipeline(source, sink);
-  await fs.rename(tmp, file);
+  await writeAtomically(file, async (tmp) => {
+    const source = Readable.from(chunks);
+    const sink = createWriteStream(tmp);
+    if (gzip) await pipeline(source, createGzip({ level: 6 }), sink);
+    else await pipeline(source, sink);
+  });
   return (await fs.stat(file)).size;
 }

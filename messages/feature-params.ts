@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CalendarDate } from './calendar-date';
+import { RunId } from './run-id';
 
 /** Parameters of one run of the feature stage. The schema is the source of truth; defaults are the seed's. */
 export const FeatureParams = z.strictObject({
-  /** Run id, keys every output row: lowercase letters, digits, '_' and '-'. */
-  runId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use 1-64 characters from a-z, 0-9, _ and -'),
+  /** Run id, keys every output row. */
+  runId: RunId,
   /** Last day of the feature window ('end'), YYYY-MM-DD. Default 2017-04-28 (the seed's). */
   snapshotDate: CalendarDate.default('2017-04-28'),
   /** Feature window length in days, ending on snapshotDate. Default 30. */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { clearRunPartition } from '../../clickhouse/run-tables';
+import { clearRunPartition, countRunRows } from '../../clickhouse/run-tables';
 import { PublishChurnInput, type PublishChurnResult } from '../../messages/churn';
 import { artifactPath, type SqlDeps } from '../deps';
 import { keepAlive } from '../heartbeat';
@@ -43,10 +43,9 @@ export function createPublishChurnActivity({ ch, artifactsDir }: SqlDeps) {
         },
       ],
     });
-    const [count] = await (await ch.query({ query: `SELECT count() AS n FROM ${TABLE} WHERE run_id = {run_id:String}`, query_params: { run_id: runId }, format: 'JSONEachRow' })).json<{ n: string }>();
     return {
       table: TABLE,
-      rows: Number(count.n),
+      rows: await countRunRows(ch, TABLE, runId),
       registryTable: REGISTRY,
       previousBest: previous && { runId: previous.run_id, model: previous.model, testAuc: previous.test_auc },
     };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { clearRunPartition } from '../../clickhouse/run-tables';
+import { clearRunPartition, countRunRows } from '../../clickhouse/run-tables';
 import { PublishRecommendationsInput } from '../../messages/recsys';
 import { artifactPath, type SqlDeps } from '../deps';
 import { keepAlive } from '../heartbeat';
@@ -14,8 +14,8 @@ export function createPublishRecommendationsActivity({ ch, artifactsDir }: SqlDe
     await keepAlive(() =>
       ch.insert({ table: `${TABLE} (run_id, uid, rank, song_id, score, models)`, values: fs.createReadStream(artifactPath(artifactsDir, recommendations)), format: 'TabSeparated' }),
     );
-    const [count] = await (await ch.query({ query: `SELECT count() AS n FROM ${TABLE} WHERE run_id = {run_id:String}`, query_params: { run_id: runId }, format: 'JSONEachRow' })).json<{ n: string }>();
-    await ch.insert({ table: 'published_runs', values: [{ run_id: runId, kind: 'recommendations', rows: Number(count.n) }], format: 'JSONEachRow' });
-    return { table: TABLE, rows: Number(count.n) };
+    const rows = await countRunRows(ch, TABLE, runId);
+    await ch.insert({ table: 'published_runs', values: [{ run_id: runId, kind: 'recommendations', rows }], format: 'JSONEachRow' });
+    return { table: TABLE, rows };
   };
 }

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { writeLinesAtomically } from '../../artifacts/atomic-file';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
 import { readRatings } from '../../artifacts/ratings';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
@@ -48,8 +48,7 @@ export function createBlendActivity({ artifactsDir }: TrainingDeps) {
     });
     const recommendations = artifactKey(input.runId, 'recommendations.tsv');
     const file = artifactPath(artifactsDir, recommendations);
-    fs.writeFileSync(`${file}.tmp`, lines.join('\n') + (lines.length ? '\n' : ''));
-    fs.renameSync(`${file}.tmp`, file);
+    await writeLinesAtomically(file, lines);
 
     const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));
     return { recommendations, users: users.length, coldStartUsers: cold, ranking: rankingOf(blended, relevant, matrix.songIds.length), overlap: overlaps(lists, matrix) };

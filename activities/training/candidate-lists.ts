@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from '../../artifacts/atomic-file';
 
 /**
  * Per-user candidate lists of one recommender: for user i of the rating matrix (in its user
@@ -12,11 +13,11 @@ export interface CandidateLists {
   scores: Float32Array;
 }
 
-export function writeCandidateLists(filePrefix: string, lists: CandidateLists): void {
+export async function writeCandidateLists(filePrefix: string, lists: CandidateLists): Promise<void> {
   fs.mkdirSync(path.dirname(filePrefix), { recursive: true });
   fs.writeFileSync(`${filePrefix}.meta.json`, JSON.stringify({ n: lists.n, users: lists.songIds.length / lists.n }));
-  writeAtomically(`${filePrefix}.songs.f64`, Buffer.from(lists.songIds.buffer, lists.songIds.byteOffset, lists.songIds.byteLength));
-  writeAtomically(`${filePrefix}.scores.f32`, Buffer.from(lists.scores.buffer, lists.scores.byteOffset, lists.scores.byteLength));
+  await writeFileAtomically(`${filePrefix}.songs.f64`, Buffer.from(lists.songIds.buffer, lists.songIds.byteOffset, lists.songIds.byteLength));
+  await writeFileAtomically(`${filePrefix}.scores.f32`, Buffer.from(lists.scores.buffer, lists.scores.byteOffset, lists.scores.byteLength));
 }
 
 export function readCandidateLists(filePrefix: string): CandidateLists {
@@ -36,9 +37,4 @@ export function listOf(lists: CandidateLists, user: number): { songIds: Float64A
   let end = start;
   while (end < start + lists.n && lists.songIds[end] >= 0) end++;
   return { songIds: lists.songIds.subarray(start, end), scores: lists.scores.subarray(start, end) };
-}
-
-function writeAtomically(file: string, bytes: Buffer): void {
-  fs.writeFileSync(`${file}.tmp`, bytes);
-  fs.renameSync(`${file}.tmp`, file);
 }

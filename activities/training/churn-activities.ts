@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { classificationReport, effectDirections, permutationImportance, rocCurve, runGridUnit, summariseGrid, topFeatures, type ClassificationReport, type GridUnitResult as LearnGridUnitResult } from '../../learn';
 import { GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
+import { writeFileAtomically, writeLinesAtomically } from '../../artifacts/atomic-file';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
 import { loadChurnData, foldsOf } from './churn-data';
@@ -31,9 +32,7 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
     const perm = permutationImportance(trained.model, data.test.x, data.test.y, { repeats: 3, seed: input.seed });
     const artifact = artifactKey(input.runId, `models/${input.name}.json`);
     const file = artifactPath(artifactsDir, artifact);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ kind: input.kind, params: input.params, features: data.names, model: trained.toJSON() }));
-    fs.renameSync(`${file}.tmp`, file);
+    await writeFileAtomically(file, JSON.stringify({ kind: input.kind, params: input.params, features: data.names, model: trained.toJSON() }));
     const strip = (f: { name: string; importance: number; direction: number }) => ({ name: f.name, importance: f.importance, direction: f.direction });
     return {
       name: input.name,
@@ -85,8 +84,7 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
     });
     const scores = artifactKey(input.runId, 'churn-scores.tsv');
     const file = artifactPath(artifactsDir, scores);
-    fs.writeFileSync(`${file}.tmp`, lines.join('\n') + (lines.length ? '\n' : ''));
-    fs.renameSync(`${file}.tmp`, file);
+    await writeLinesAtomically(file, lines);
     return { users: order.length, scores, meanProbability: order.length ? sum / order.length : 0, atRisk };
   }
 

@@ -50,7 +50,7 @@ export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
     });
     const scoreSeconds = (Date.now() - t0) / 1000 - fitSeconds;
     const candidates = artifactKey(input.runId, `recommenders/${input.kind}`);
-    writeCandidateLists(artifactPath(artifactsDir, candidates), lists);
+    await writeCandidateLists(artifactPath(artifactsDir, candidates), lists);
     const top10 = new Map<number, ArrayLike<number>>();
     for (let u = 0; u < users; u++) top10.set(matrix.userIds[u], lists.songIds.subarray(u * o.candidates, u * o.candidates + 10).filter((s) => s >= 0));
     const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));

@@ -4,7 +4,7 @@ import { computePopulation } from './compute-labels';
 import { withMemberWindow } from './member-window';
 import { readIngestedRange } from './ingested-range';
 import { checkWindows, parseFeatureParams, scoringWindows, trainingWindows, type FeatureParamsInput } from './params';
-import { clearRunOutput, countRunRows, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
+import { clearRunOutput, countStageRows, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
 import { featureSql } from './sql';
 import { FEATURE_COLUMNS, FeatureTables } from './tables';
 
@@ -24,7 +24,7 @@ export async function computeFeatures(ch: ClickHouseClient, input: FeatureParams
     query_params: stageQueryParams(p, w, options.memberWindow),
     clickhouse_settings: SETTINGS,
   });
-  return { rows: await countRunRows(ch, FeatureTables.features, p.runId, w.stage) };
+  return { rows: await countStageRows(ch, FeatureTables.features, p.runId, w.stage) };
 }
 
 export interface ScoringFeaturesResult {
@@ -61,5 +61,5 @@ export async function computeScoringFeatures(
     });
     return cleaning;
   }, options.memberWindowMaxRows);
-  return { snapshotDate: w.end, rows: await countRunRows(ch, FeatureTables.scoringFeatures, p.runId, w.stage), report };
+  return { snapshotDate: w.end, rows: await countStageRows(ch, FeatureTables.scoringFeatures, p.runId, w.stage), report };
 }

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { clearRunPartition, countRunRows } from '../run-tables';
 import { FeatureStepOutputMissing } from './errors';
 import type { FeatureParams, StageWindows } from './params';
 import { FeatureTables, STAGED_TABLES } from './tables';
@@ -21,17 +22,14 @@ export function stageQueryParams(p: FeatureParams, w: StageWindows, memberWindow
   };
 }
 
-/**
- * Removes what an earlier attempt of this run (and stage) wrote to `table`, so the step can insert
- * again: a retry replaces its own output and other runs are untouched. The partition value is a
- * bound parameter (ClickHouse accepts `{name:Type}` in a PARTITION expression).
- */
+/** The stage key of `table`'s partitions: the stage for tables partitioned by it, else none. */
+function partitionStage(table: string, stage: string): string | undefined {
+  return STAGED_TABLES.has(table) ? stage : undefined;
+}
+
+/** Removes what an earlier attempt of this run (and stage) wrote to `table`, so the step can insert again. */
 export async function clearRunOutput(ch: ClickHouseClient, table: string, runId: string, stage: string): Promise<void> {
-  const staged = STAGED_TABLES.has(table);
-  await ch.command({
-    query: `ALTER TABLE ${table} DROP PARTITION ${staged ? '({run_id:String}, {stage:String})' : '{run_id:String}'}`,
-    query_params: { run_id: runId, stage },
-  });
+  await clearRunPartition(ch, table, runId, partitionStage(table, stage));
 }
 
 /** Removes everything the feature stage wrote for a run, both stages, from every table of the stage. */
@@ -42,20 +40,13 @@ export async function clearRun(ch: ClickHouseClient, runId: string): Promise<voi
 }
 
 /** Rows of one run (and stage, for staged tables) in `table`. */
-export async function countRunRows(ch: ClickHouseClient, table: string, runId: string, stage: string): Promise<number> {
-  const staged = STAGED_TABLES.has(table);
-  const rs = await ch.query({
-    query: `SELECT count() AS n FROM ${table} WHERE run_id = {run_id:String}${staged ? ' AND stage = {stage:String}' : ''}`,
-    query_params: { run_id: runId, stage },
-    format: 'JSONEachRow',
-  });
-  const [row] = await rs.json<{ n: string }>();
-  return Number(row?.n ?? 0);
+export async function countStageRows(ch: ClickHouseClient, table: string, runId: string, stage: string): Promise<number> {
+  return countRunRows(ch, table, runId, partitionStage(table, stage));
 }
 
 /** Throws FeatureStepOutputMissing unless `table` already holds rows of this run and stage. */
 export async function requireRunOutput(ch: ClickHouseClient, table: string, runId: string, stage: string, step: string): Promise<void> {
-  if ((await countRunRows(ch, table, runId, stage)) === 0) throw new FeatureStepOutputMissing(runId, table, step);
+  if ((await countStageRows(ch, table, runId, stage)) === 0) throw new FeatureStepOutputMissing(runId, table, step);
 }
 
 /** Options of the steps that read the members' events. */
