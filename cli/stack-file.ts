@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../config/settings';
+import { ensureStateFolder } from '../config/state-folder';
 
 /** What `musicbox up` records so that other commands use the running stack instead of starting one. */
 export interface StackFile {
@@ -12,7 +13,7 @@ export interface StackFile {
 const file = (settings: Settings) => path.join(settings.home, 'stack.json');
 
 export function writeStackFile(settings: Settings, stack: StackFile): void {
-  fs.mkdirSync(settings.home, { recursive: true });
+  ensureStateFolder(settings.home);
   fs.writeFileSync(file(settings), JSON.stringify(stack));
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Settings } from '../config/settings';
+import { ensureStateFolder } from '../config/state-folder';
 import { findTemporalCli, PROJECT_ROOT } from '../temporal/binary';
 import { startDevServer, type DevServer } from '../temporal/dev-server';
 
@@ -27,6 +28,7 @@ export interface StackOptions {
 
 /** Starts Temporal unless TEMPORAL_ADDRESS is set, then one process per worker kind, and waits until they are ready. */
 export async function startStack(settings: Settings, options: StackOptions = {}): Promise<Stack> {
+  ensureStateFolder(settings.home);
   let server: DevServer | undefined;
   if (!settings.temporal.address) {
     server = await startDevServer({
@@ -57,6 +59,7 @@ export async function startStack(settings: Settings, options: StackOptions = {})
 
 /** Starts `workers/<kind>-worker.ts` in its own process and resolves when it prints that it is ready. */
 export function spawnWorker(settings: Settings, kind: WorkerKind, address: string, echo: boolean, index = 0): Promise<ChildProcess> {
+  ensureStateFolder(settings.home);
   const logDir = path.join(settings.home, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${kind}-worker${index > 1 ? `-${index}` : ''}.log`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { Settings } from '../config/settings';
+import { ensureStateFolder } from '../config/state-folder';
 import { ClickHouseUnavailableError, EmbeddedEngineLockedError } from './errors';
 
 export type { ClickHouseClient } from '@clickhouse/client';
@@ -25,6 +26,7 @@ const REQUEST_TIMEOUT_MS = 30 * 60 * 1000;
 export async function openClickHouse(settings: Settings): Promise<ClickHouseClient> {
   const ch = settings.clickhouse;
   if (ch.kind === 'embedded') {
+    ensureStateFolder(settings.home);
     fs.mkdirSync(ch.dataDir, { recursive: true });
     let client: ClickHouseClient;
     try {

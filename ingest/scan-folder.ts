@@ -25,8 +25,10 @@ export class InvalidLogFolderError extends Error {
 }
 
 /**
- * Lists the raw logs of a folder (not recursive), in date order. Files whose names do not carry a
- * valid date, and empty files, are reported instead of loaded; hidden files are ignored.
+ * Lists the raw logs of a folder (not recursive), in date order. Nothing is passed over in silence:
+ * a name that is not a log's, an empty file, a folder or a broken link named like a log are each
+ * reported instead of loaded. A link to a log is loaded (as the file it points to). Hidden files
+ * and the generator's manifest.json are the only entries ignored.
  */
 export function scanFolder(folder: string): { files: CandidateFile[]; problems: FileProblem[] } {
   let entries: fs.Dirent[];
@@ -40,14 +42,28 @@ export function scanFolder(folder: string): { files: CandidateFile[]; problems: 
   const files: CandidateFile[] = [];
   const problems: FileProblem[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.') || entry.name === 'manifest.json') continue;
+    if (entry.name.startsWith('.') || entry.name === 'manifest.json') continue;
     const file = path.join(folder, entry.name);
     const name = parseLogFileName(entry.name);
+    // A folder of other things (an archive of old logs, say) is not a log and not ours to judge.
+    if (entry.isDirectory() && 'error' in name) continue;
     if ('error' in name) {
       problems.push({ file, message: `skipped: ${name.error}; rename it to the day it holds, e.g. 20170330_1_play.log` });
       continue;
     }
-    const stat = fs.statSync(file);
+    const stat = statOf(file);
+    if (!stat) {
+      problems.push({ file, message: `skipped: a link to ${readLink(file)}, which does not exist; point it at the day's log or delete it` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      problems.push({ file, message: 'skipped: a folder named like a log; folders are not searched: move its logs up into this folder, or rename it' });
+      continue;
+    }
+    if (!stat.isFile()) {
+      problems.push({ file, message: 'skipped: not a regular file (a device, pipe or socket); copy the day\'s log here instead' });
+      continue;
+    }
     if (stat.size === 0) {
       problems.push({ file, message: 'skipped: the file is empty; replace it with the day\'s log or delete it' });
       continue;
@@ -56,4 +72,21 @@ export function scanFolder(folder: string): { files: CandidateFile[]; problems: 
   }
   files.sort((a, b) => a.name.date.localeCompare(b.name.date) || a.name.fileKey.localeCompare(b.name.fileKey));
   return { files, problems };
+}
+
+/** The entry's own status, following links; undefined for a broken link. */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function readLink(file: string): string {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return 'nothing';
+  }
 }

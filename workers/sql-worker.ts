@@ -4,6 +4,7 @@ import { createSqlActivities } from '../activities';
 import { artifactsDir, resolveSettings } from '../config/settings';
 import { describeEngine, migrate, openClickHouse } from '../clickhouse';
 import { dropStaleMemberWindows } from '../clickhouse/features';
+import { releaseAbandonedClaims } from '../clickhouse/ingest/claims';
 import { TASK_QUEUES } from '../messages/task-queues';
 import { runWorkers, temporalAddress } from './run-worker';
 import { runMain } from './main';
@@ -19,7 +20,12 @@ runMain(async () => {
   try {
     await migrate(ch);
     // No other process can open the embedded engine: any member window left is a dead stage's.
-    if (settings.clickhouse.kind === 'embedded') await dropStaleMemberWindows(ch, { olderThanMs: 0 });
+    if (settings.clickhouse.kind === 'embedded') {
+      await dropStaleMemberWindows(ch, { olderThanMs: 0 });
+      // Likewise any claim on a file: its ingest died with the process that held the engine.
+      const released = await releaseAbandonedClaims(ch);
+      if (released > 0) console.log(`released ${released} file claim(s) left by an ingest that died`);
+    }
     const activities = createSqlActivities({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) });
     await runWorkers(
       settings,

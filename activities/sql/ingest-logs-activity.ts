@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { ingestFolder } from '../../clickhouse/ingest/ingest-folder';
 import { InvalidLogFolderError } from '../../ingest/scan-folder';
@@ -28,6 +29,7 @@ export function createIngestLogsActivity({ ch, engine, tmpDir }: SqlDeps) {
             tmpDir,
             replaceChanged: input.replaceChanged,
             batchFiles: input.batchFiles,
+            holder: holderName(),
             onProgress: (p) => reportProgress((progress = p)),
           }),
         () => progress,
@@ -39,4 +41,18 @@ export function createIngestLogsActivity({ ch, engine, tmpDir }: SqlDeps) {
       throw err;
     }
   };
+}
+
+/**
+ * The ingest as other ingests name it while they wait for a file it holds: the workflow and its
+ * activity, the same across the activity's attempts, so a retry takes over its dead attempt's
+ * claims at once. Outside a workflow (`--direct`), this process.
+ */
+function holderName(): string | undefined {
+  try {
+    const { workflowExecution, activityId } = Context.current().info;
+    return `ingest workflow ${workflowExecution?.workflowId ?? '?'} (activity ${activityId})`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,14 +1,16 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { extractArchive } from '../../ingest/extract-archive';
-import { contentHash, inspectFile } from '../../ingest/inspect-file';
-import { scanFolder, type CandidateFile, type FileProblem } from '../../ingest/scan-folder';
-import { parseLogFileName } from '../../ingest/file-name';
-import { dropStaleAttempts, filesWithRows, loadFiles, type FileCounts, type LineOrigin } from './load-file';
-import { readIngestedFiles, recordIngestedFiles, type IngestedFile } from './ingested-files';
+import { scanFolder, type CandidateFile } from '../../ingest/scan-folder';
+import { dropStaleAttempts } from './attempts';
+import { batchesOf, type PendingFile } from './batches';
+import { FileClaims, type HeldClaim } from './claims';
+import { decide } from './decide';
+import { expandArchives } from './expand-archives';
+import { readIngestedFiles } from './ingested-files';
+import { loadBatch } from './load-batch';
+import { summarise, type FileOutcome, type IngestSummary } from './outcomes';
+import { disagreement, storedRows } from './stored-rows';
 
 export interface IngestOptions {
   /**
@@ -16,7 +18,7 @@ export interface IngestOptions {
    * `client`: the bytes stream through the client (a server cannot see this machine's files).
    */
   via: 'path' | 'client';
-  /** Folder for unpacked archives. */
+  /** Folder for unpacked archives (and links to files under a path with glob characters). */
   tmpDir: string;
   /** Reload a file whose content changed under the same name, default false (reported, not loaded). */
   replaceChanged?: boolean;
@@ -29,7 +31,14 @@ export interface IngestOptions {
   batchFiles?: number;
   /** Most bytes (as stored, compressed or not) parsed by one statement, default DEFAULT_BATCH_BYTES. */
   batchBytes?: number;
-  /** Called after every file, e.g. to heartbeat. */
+  /**
+   * Who this ingest is, in the messages of another ingest that waits for a file it holds; the
+   * same holder (a retried activity) takes over its own claims at once. Default: this process.
+   */
+  holder?: string;
+  /** How often to look again at a file another ingest holds, default 1 s. */
+  waitPollMs?: number;
+  /** Called after every file and while waiting for another ingest, e.g. to heartbeat. */
   onProgress?: (progress: { filesDone: number; filesTotal: number; rowsLoaded: number; current: string }) => void;
 }
 
@@ -42,209 +51,84 @@ export interface IngestOptions {
 export const DEFAULT_BATCH_FILES = 64;
 export const DEFAULT_BATCH_BYTES = 1 << 30;
 
-export type FileStatus = 'loaded' | 'unchanged' | 'changed' | 'failed';
-
-export interface FileOutcome {
-  file: string;
-  fileKey?: string;
-  status: FileStatus;
-  counts?: FileCounts;
-  message?: string;
-}
-
-export interface IngestSummary {
-  files: number;
-  loadedFiles: number;
-  unchangedFiles: number;
-  problemFiles: number;
-  lines: number;
-  loaded: number;
-  repaired: number;
-  rejected: number;
-  blank: number;
-  outcomes: FileOutcome[];
+interface Candidate {
+  index: number;
+  file: CandidateFile;
 }
 
 /**
  * Ingests every raw log of a folder. Files already ingested with the same content are skipped, so
  * running it again, or resuming after a crash, loads only what is missing; a file whose content
  * changed under the same name is reported and left alone unless `replaceChanged`. A bad file is
- * reported with what to do, and the good files beside it still load.
+ * reported with what to do, and the good files beside it still load. Each file is claimed first
+ * (see FileClaims): a file another ingest is loading is waited for, then found already ingested.
  */
 export async function ingestFolder(ch: ClickHouseClient, folder: string, options: IngestOptions): Promise<IngestSummary> {
   const { files, problems } = scanFolder(folder);
-  const outcomes: FileOutcome[] = problems.map((p: FileProblem) => ({ file: p.file, status: 'failed', message: p.message }));
+  const outcomes: FileOutcome[] = problems.map((p) => ({ file: p.file, status: 'failed', message: p.message }));
   const expanded = await expandArchives(files, options.tmpDir, outcomes);
+  if (files.length === 0) {
+    outcomes.push({ file: folder, status: 'failed', message: 'no raw log in this folder; pass the folder that holds the YYYYMMDD_N_{play,down,search}.log[.gz|.tar.gz] files' });
+  }
   const done: FileOutcome[] = new Array(expanded.length);
-  let rowsLoaded = 0;
-  let filesDone = 0;
+  const progress = { filesDone: 0, filesTotal: expanded.length, rowsLoaded: 0, current: '' };
+  const waitedFor = new Map<string, string>();
   const finish = (index: number, outcome: FileOutcome) => {
-    done[index] = outcome;
-    rowsLoaded += outcome.counts?.loaded ?? 0;
-    options.onProgress?.({ filesDone: ++filesDone, filesTotal: expanded.length, rowsLoaded, current: expanded[index].name.fileKey });
+    const holder = waitedFor.get(expanded[index].name.fileKey);
+    done[index] = holder && outcome.status === 'unchanged' ? { ...outcome, message: `ingested meanwhile by ${holder}, which this ingest waited for` } : outcome;
+    progress.rowsLoaded += outcome.counts?.loaded ?? 0;
+    options.onProgress?.({ ...progress, filesDone: ++progress.filesDone, current: expanded[index].name.fileKey });
   };
   await dropStaleAttempts(ch);
-  const priors = await readIngestedFiles(ch, expanded.map((f) => f.name.fileKey));
-  const toLoad: Omit<PendingFile, 'staged'>[] = [];
-  for (const [index, file] of expanded.entries()) {
-    const decision = await decide(ch, file, priors.get(file.name.fileKey), options);
-    if ('outcome' in decision) finish(index, decision.outcome);
-    else toLoad.push({ index, file, hash: decision.hash });
+  const claims = new FileClaims(ch, options.holder ?? `musicbox ingest (pid ${process.pid} on ${os.hostname()})`);
+  try {
+    let waiting: Candidate[] = expanded.map((file, index) => ({ index, file }));
+    for (;;) {
+      const held = await claims.claim(waiting.map((c) => c.file.name.fileKey));
+      const heldKeys = new Map(held.map((h) => [h.fileKey, h]));
+      const mine = waiting.filter((c) => !heldKeys.has(c.file.name.fileKey));
+      waiting = waiting.filter((c) => heldKeys.has(c.file.name.fileKey));
+      await loadClaimed(ch, mine, options, finish);
+      await claims.release(mine.map((c) => c.file.name.fileKey));
+      if (waiting.length === 0) break;
+      for (const h of held) waitedFor.set(h.fileKey, h.holder);
+      options.onProgress?.({ ...progress, current: waitingLine(held) });
+      await new Promise((r) => setTimeout(r, options.waitPollMs ?? 1000));
+    }
+  } finally {
+    await claims.release();
   }
-  // A file with rows already stored (an earlier version, or a crashed load) is staged, so they are replaced.
-  const withRows = await filesWithRows(ch, toLoad.filter((p) => !priors.has(p.file.name.fileKey)).map((p) => p.file.name));
-  const pending = toLoad.map((p) => ({ ...p, staged: priors.has(p.file.name.fileKey) || withRows.has(p.file.name.fileKey) }));
+  return summarise([...outcomes, ...done]);
+}
+
+function waitingLine(held: HeldClaim[]): string {
+  const first = held[0];
+  return `waiting for ${held.length} file(s) another ingest is loading (${first.fileKey}: ${first.holder}, since ${first.since})`;
+}
+
+/** Decides, batches and loads files this ingest holds the claims of. */
+async function loadClaimed(ch: ClickHouseClient, claimed: Candidate[], options: IngestOptions, finish: (index: number, outcome: FileOutcome) => void): Promise<void> {
+  if (claimed.length === 0) return;
+  const names = claimed.map((c) => c.file.name);
+  const priors = await readIngestedFiles(ch, names.map((n) => n.fileKey));
+  const stored = await storedRows(ch, names);
+  const pending: PendingFile[] = [];
+  for (const { index, file } of claimed) {
+    const key = file.name.fileKey;
+    const prior = priors.get(key);
+    const decision = await decide(ch, file, prior, options.replaceChanged ?? false, prior && disagreement(stored.get(key), prior.counts));
+    if ('outcome' in decision) finish(index, decision.outcome);
+    // A file with rows already stored (an earlier version, a crashed load, a repair) is staged, so they are replaced.
+    else pending.push({ index, file, hash: decision.hash, note: decision.note, staged: prior !== undefined || stored.has(key) });
+  }
   const batches = batchesOf(pending, options.batchFiles ?? DEFAULT_BATCH_FILES, options.batchBytes ?? DEFAULT_BATCH_BYTES);
+  const batchOptions = { via: options.via, linkRoots: [path.join(options.tmpDir, 'links')] };
   let next = 0;
   const lane = async () => {
     for (let i = next++; i < batches.length; i = next++) {
-      const batchOutcomes = await loadBatch(ch, batches[i], options);
+      const batchOutcomes = await loadBatch(ch, batches[i], batchOptions);
       batches[i].forEach((p, j) => finish(p.index, batchOutcomes[j]));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? os.availableParallelism()) }, lane));
-  return summarise([...outcomes, ...done]);
-}
-
-/** A file to load, with its content hash when deciding already computed it. */
-export interface PendingFile {
-  index: number;
-  file: CandidateFile;
-  hash?: string;
-  /** Its key may have rows in events or rejects already: load through staging (see loadFiles). */
-  staged: boolean;
-}
-
-/** Whether a file needs loading, or its outcome when it does not (unchanged, changed, unreadable). */
-async function decide(ch: ClickHouseClient, file: CandidateFile, prior: IngestedFile | undefined, options: IngestOptions): Promise<{ outcome: FileOutcome } | { hash?: string }> {
-  const base = { file: file.path, fileKey: file.name.fileKey };
-  if (prior && prior.path === file.path && prior.sizeBytes === file.sizeBytes && prior.mtimeMs === file.mtimeMs) return { outcome: { ...base, status: 'unchanged' } };
-  const problem = await inspectFile(file.path, file.name.compression === 'gzip');
-  if (problem) return { outcome: { ...base, status: 'failed', message: problem } };
-  if (!prior) return {};
-  const hash = await contentHash(file.path);
-  if (hash === prior.contentHash) {
-    // Re-sent with identical content (touched, copied): remember its new mtime so the next run skips it cheaply.
-    await recordIngestedFiles(ch, [{ file, contentHash: hash, counts: prior.counts }]);
-    return { outcome: { ...base, status: 'unchanged' } };
-  }
-  if (!options.replaceChanged) {
-    return {
-      outcome: {
-        ...base,
-        status: 'changed',
-        message: `content differs from the ${file.name.fileKey} ingested at ${prior.ingestedAt} (from ${prior.path}); not loaded: re-run with --replace-changed to replace that day's rows with this file`,
-      },
-    };
-  }
-  return { hash };
-}
-
-/**
- * Groups the files into batches that one statement can parse: same folder, kind, compression and
- * route (staged or not), at most `maxFiles` files and `maxBytes` bytes each (a larger file alone),
- * in the order given.
- */
-export function batchesOf(files: PendingFile[], maxFiles: number, maxBytes: number): PendingFile[][] {
-  const open = new Map<string, { files: PendingFile[]; bytes: number }>();
-  const batches: PendingFile[][] = [];
-  for (const p of files) {
-    const key = [path.dirname(p.file.path), p.file.name.kind, p.file.name.compression, p.staged].join('\0');
-    let batch = open.get(key);
-    if (!batch || batch.files.length >= Math.max(1, maxFiles) || batch.bytes + p.file.sizeBytes > maxBytes) {
-      batch = { files: [], bytes: 0 };
-      open.set(key, batch);
-      batches.push(batch.files);
-    }
-    batch.files.push(p);
-    batch.bytes += p.file.sizeBytes;
-  }
-  return batches;
-}
-
-/**
- * Loads and records a batch of files; when it fails, loads them one by one so the good ones still
- * load. Those retries go through staging: rows the batch may have left (a load that went in but
- * was not recorded) are then replaced, never doubled.
- */
-async function loadBatch(ch: ClickHouseClient, batch: PendingFile[], options: IngestOptions): Promise<FileOutcome[]> {
-  try {
-    const origins = batch.map((p) => ({ name: p.file.name, origin: originOf(p.file, options.via) }));
-    // Both settle before anything else happens: a retry must not start while the load still runs.
-    const [loaded, hashed] = await Promise.allSettled([
-      loadFiles(ch, origins, { staged: batch[0].staged }),
-      Promise.all(batch.map((p) => p.hash ?? contentHash(p.file.path))),
-    ]);
-    if (loaded.status === 'rejected') throw loaded.reason;
-    if (hashed.status === 'rejected') throw hashed.reason;
-    const counts = loaded.value;
-    await recordIngestedFiles(ch, batch.map((p, i) => ({ file: p.file, contentHash: hashed.value[i], counts: counts[i] })));
-    return batch.map((p, i) => ({ file: p.file.path, fileKey: p.file.name.fileKey, status: 'loaded', counts: counts[i] }));
-  } catch (err) {
-    if (batch.length > 1) {
-      const outcomes: FileOutcome[] = [];
-      for (const p of batch) outcomes.push(...(await loadBatch(ch, [{ ...p, staged: true }], options)));
-      return outcomes;
-    }
-    const text = oneLine(err);
-    const advice = /end of (file|stream)|inflate|gzip|zlib|decompress|truncat|Cannot read all data/i.test(text)
-      ? 'the file looks truncated or corrupt: copy it again from the source and ingest again'
-      : 'ingest again; if it repeats, this is a bug to report with the message';
-    return [{ file: batch[0].file.path, fileKey: batch[0].file.name.fileKey, status: 'failed', message: `not loaded, nothing stored changed: ${text}; ${advice}` }];
-  }
-}
-
-function originOf(file: CandidateFile, via: IngestOptions['via']): LineOrigin {
-  return via === 'path' ? { kind: 'path', path: file.path } : { kind: 'stream', open: () => openRaw(file) };
-}
-
-function openRaw(file: CandidateFile) {
-  const stream = fs.createReadStream(file.path, { highWaterMark: 1 << 20 });
-  return file.name.compression === 'gzip' ? stream.pipe(zlib.createGunzip()) : stream;
-}
-
-/** Replaces each `.tar.gz` by the raw logs inside it, unpacked into the temporary folder. */
-async function expandArchives(files: CandidateFile[], tmpDir: string, outcomes: FileOutcome[]): Promise<CandidateFile[]> {
-  const out: CandidateFile[] = [];
-  for (const file of files) {
-    if (file.name.compression !== 'tar.gz') {
-      out.push(file);
-      continue;
-    }
-    try {
-      const inner = await extractArchive(file.path, path.join(tmpDir, path.basename(file.path)));
-      for (const p of inner) {
-        const name = parseLogFileName(path.basename(p));
-        if ('error' in name) outcomes.push({ file: `${file.path}:${path.basename(p)}`, status: 'failed', message: `skipped: ${name.error}` });
-        else if (name.compression !== 'none') outcomes.push({ file: `${file.path}:${path.basename(p)}`, status: 'failed', message: 'skipped: nested archives are not read; unpack it first' });
-        else {
-          const stat = fs.statSync(p);
-          out.push({ path: p, name, sizeBytes: stat.size, mtimeMs: stat.mtimeMs });
-        }
-      }
-    } catch (err) {
-      outcomes.push({ file: file.path, status: 'failed', message: `the archive cannot be read (${oneLine(err)}); recreate it with tar czf` });
-    }
-  }
-  return out;
-}
-
-function summarise(outcomes: FileOutcome[]): IngestSummary {
-  const sum = (f: (c: FileCounts) => number) => outcomes.reduce((s, o) => s + (o.counts ? f(o.counts) : 0), 0);
-  return {
-    files: outcomes.length,
-    loadedFiles: outcomes.filter((o) => o.status === 'loaded').length,
-    unchangedFiles: outcomes.filter((o) => o.status === 'unchanged').length,
-    problemFiles: outcomes.filter((o) => o.status === 'failed' || o.status === 'changed').length,
-    lines: sum((c) => c.lines),
-    loaded: sum((c) => c.loaded),
-    repaired: sum((c) => c.repaired),
-    rejected: sum((c) => c.rejected),
-    blank: sum((c) => c.blank),
-    outcomes,
-  };
-}
-
-function oneLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 300);
 }

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { CandidateFile } from '../../ingest/scan-folder';
-import type { FileCounts } from './load-file';
+import type { FileCounts } from './census';
 
 /** The latest ingested version of a file, as recorded in `ingested_files`. */
 export interface IngestedFile {

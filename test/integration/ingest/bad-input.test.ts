@@ -47,7 +47,7 @@ test('bad files are reported by name with what to do, and the good files beside 
   assert.match(by('20170331_1_play.log').message!, /empty/);
   assert.match(by('20170401_1_play.log').message!, /binary data/);
   assert.equal(by('20170402_1_search.log.gz').status, 'failed');
-  assert.match(by('20170402_1_search.log.gz').message!, /nothing stored changed.*(truncated or corrupt|gzip data is corrupt)|gzip data is corrupt/);
+  assert.match(by('20170402_1_search.log.gz').message!, /nothing of 20170402_1_search\.log is stored.*(truncated or corrupt|gzip data is corrupt)|gzip data is corrupt/);
 
   const mixed = by('20170403_1_play.log');
   assert.deepEqual(mixed.counts, { lines: 4, blank: 0, loaded: 2, repaired: 0, splitRecords: 0, rejected: 2 });

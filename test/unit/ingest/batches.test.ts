@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { batchesOf, type PendingFile } from '../../../clickhouse/ingest/ingest-folder';
+import { batchesOf, type PendingFile } from '../../../clickhouse/ingest/batches';
 import { parseLogFileName, type LogFileName } from '../../../ingest/file-name';
 
 const MB = 1 << 20;
