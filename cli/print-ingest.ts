@@ -11,6 +11,7 @@ export function printIngest(result: IngestLogsResult, print: (line: string) => v
     }
   }
   for (const o of result.outcomes.filter((x) => x.status === 'failed' || x.status === 'changed')) print(`  ! ${o.file}: ${o.message}`);
+  for (const o of result.outcomes.filter((x) => (x.status === 'loaded' || x.status === 'unchanged') && x.message)) print(`  · ${o.fileKey ?? o.file}: ${o.message}`);
   if (result.outcomesTruncated) print('  … more files: see the ingested_files table');
   print(
     `ingest: ${result.files} files (${result.loadedFiles} loaded, ${result.unchangedFiles} already ingested, ${result.problemFiles} with problems); ` +

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Command, Option } from 'commander';
 import { createIngestLogsActivity } from '../../activities/sql/ingest-logs-activity';
 import { artifactsDir, resolveSettings } from '../../config/settings';
@@ -8,6 +8,7 @@ import { IngestLogsInput, type IngestLogsResult } from '../../messages/activitie
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { logIngest } from '../../workflows';
 import { followProgress } from '../follow';
+import { ingestWorkflowId } from '../ingest-workflow-id';
 import { printIngest } from '../print-ingest';
 import { connectClient } from '../temporal-client';
 import { withStack } from '../with-stack';
@@ -44,8 +45,17 @@ async function ingestThroughWorkflow(settings: ReturnType<typeof resolveSettings
   return withStack(settings, async ({ address }) => {
     const client = await connectClient(address, settings.temporal.namespace);
     try {
-      const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: `ingest-${crypto.randomUUID()}`, args: [input] });
-      console.log(`ingesting ${input.dir}: workflow ${handle.workflowId}`);
+      const workflowId = ingestWorkflowId(input.dir);
+      let handle;
+      try {
+        handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId, args: [input] });
+        console.log(`ingesting ${input.dir}: workflow ${handle.workflowId}`);
+      } catch (err) {
+        // Temporal refuses a second workflow with this id while the first runs: follow that one.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        handle = client.workflow.getHandle<typeof logIngest>(workflowId);
+        console.log(`an ingest of ${input.dir} is already running (workflow ${workflowId}); following it instead of starting a second`);
+      }
       await followProgress(handle, (line) => console.log(line));
       return await handle.result();
     } finally {
