@@ -1,29 +1,7 @@
-import path from 'node:path';
-import type { ClickHouseClient } from '@clickhouse/client';
-
-/** What SQL activities need from the process that hosts them. */
-export interface SqlDeps {
-  ch: ClickHouseClient;
-  /** Which engine `ch` reaches: the embedded one can read this machine's files itself. */
-  engine: 'embedded' | 'server';
-  /** Scratch folder (unpacked archives). */
-  tmpDir: string;
-  /** Folder where columnar exports and models are written (shared with training workers). */
-  artifactsDir: string;
-}
+/** The SQL activities' dependencies and artifact keys are the services' own (services/deps.ts). */
+export { artifactKey, artifactPath, type SqlDeps } from '../services/deps';
 
 /** What training activities need: only the artifacts folder; they never touch ClickHouse. */
 export interface TrainingDeps {
   artifactsDir: string;
-}
-
-/** Artifact keys are paths relative to the artifacts folder: `<runId>/<name>`. */
-export function artifactKey(runId: string, name: string): string {
-  return `${runId}/${name}`;
-}
-
-export function artifactPath(artifactsDir: string, key: string): string {
-  const resolved = path.resolve(artifactsDir, key);
-  if (!resolved.startsWith(path.resolve(artifactsDir) + path.sep)) throw new Error(`artifact key escapes the artifacts folder: ${key}`);
-  return resolved;
 }

@@ -21,8 +21,6 @@ export const BuildRunFeaturesResult = z.object({
   featureRows: z.number().int(),
   ratingRows: z.number().int(),
   matrixUsers: z.number().int(),
-  /** The run's threshold for the utility matrix, as resolved from its parameters (the recommenders use it too). */
-  minRatedSongs: z.number().int(),
   scoringSnapshotDate: z.string().optional(),
   scoringRows: z.number().int().optional(),
   cleaning: z.record(z.string(), z.union([z.number(), z.string()])),

@@ -1,5 +1,6 @@
 import { log, patched } from '@temporalio/workflow';
 import { ChurnOptions } from '../messages/churn';
+import { FeatureParams } from '../messages/feature-params';
 import { PipelineInput, type PipelineResult } from '../messages/pipeline';
 import { RecsysOptions } from '../messages/recsys';
 import { sql } from './activity-stubs';
@@ -20,7 +21,8 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const input = parseWorkflowInput('churnPipeline', PipelineInput, rawInput);
   log.info('pipeline started', { runId: input.runId });
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
-  const params = { ...input.features, runId: input.runId };
+  // Resolved here, once: the recommenders' utility-matrix threshold is a feature parameter, not a result of the stage.
+  const params = FeatureParams.parse({ ...input.features, runId: input.runId });
   // Histories recorded before the marker built and exported the scoring snapshot in the two activities below.
   const besideTraining = patched(SCORING_SNAPSHOT_BESIDE_TRAINING);
   const built = await sql.buildRunFeatures({ params, scoring: !besideTraining });
@@ -32,7 +34,7 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   const [churn, recommendations, snapshot] = await Promise.all([
     branches.includes('churn') ? trainAndScoreChurn(input.runId, exported, ChurnOptions.parse(input.churn ?? {}), scoringMatrix) : undefined,
     branches.includes('recommendations')
-      ? recommendSongs(input.runId, exported, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: built.minRatedSongs }))
+      ? recommendSongs(input.runId, exported, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: params.minRatedSongs }))
       : undefined,
     scoring,
   ]);

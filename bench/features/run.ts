@@ -7,7 +7,7 @@ import { migrate, openClickHouse } from '../../clickhouse';
 import { resolveSettings } from '../../config/settings';
 import {
   cleanPlays, computeFeatures, computeLabels, computeRatings, computeScoringFeatures, exportRatings,
-  exportTrainingMatrix,
+  exportTrainingMatrix, resolveScoringContext, trainingContextOf,
 } from '../../clickhouse/features';
 import { readRatings } from '../../artifacts/ratings';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
@@ -29,12 +29,12 @@ async function main(): Promise<void> {
   try {
     await migrate(ch);
     await time('fill', () => fillSyntheticEvents(ch, { users, events, startDate: '2017-03-30', days: 44, seed: 1 }));
-    const p = { runId: 'bench' };
+    const p = await trainingContextOf(ch, { runId: 'bench' });
     const labels = await time('labels', () => computeLabels(ch, p));
     const report = await time('clean', () => cleanPlays(ch, p));
     const features = await time('features', () => computeFeatures(ch, p));
     const ratings = await time('ratings', () => computeRatings(ch, p));
-    const scoring = await time('scoring', () => computeScoringFeatures(ch, p));
+    const scoring = await time('scoring', async () => computeScoringFeatures(ch, await resolveScoringContext(ch, p.params)));
     await time('export_x', () => exportTrainingMatrix(ch, 'bench', path.join(dir, 'train.arrow')));
     await time('export_r', () => exportRatings(ch, 'bench', path.join(dir, 'ratings.arrow')));
     const m = await time('read_x', async () => readTrainingMatrix(path.join(dir, 'train.arrow')));

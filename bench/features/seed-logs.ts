@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openClickHouse } from '../../clickhouse';
 import {
-  buildFeatures, clearRun, computeScoringFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix,
+  buildFeatures, clearRun, computeScoringFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, parseFeatureParams, resolveScoringContext, trainingContextOf,
 } from '../../clickhouse/features';
 import { resolveSettings } from '../../config/settings';
 
@@ -36,12 +36,12 @@ async function main(): Promise<void> {
       };
       // The training steps as the stage runs them (with its member window); their own times, plus
       // the summary reads around them.
-      await time('stage', async () => Object.assign(ms, (await buildFeatures(ch, p, { scoring: false })).stepMs));
+      await time('stage', async () => Object.assign(ms, (await buildFeatures(ch, await trainingContextOf(ch, p), { scoring: false })).stepMs));
       await time('export_x', () => exportTrainingMatrix(ch, runId, path.join(dir, 'x.arrows')));
       await time('export_r', () => exportRatings(ch, runId, path.join(dir, 'r.arrows')));
       await time('export_lp', () => exportLabelPlays(ch, runId, path.join(dir, 'lp.arrows')));
       const training = ms.stage + ms.export_x + ms.export_r + ms.export_lp;
-      await time('scoring', () => computeScoringFeatures(ch, p));
+      await time('scoring', async () => computeScoringFeatures(ch, await resolveScoringContext(ch, parseFeatureParams(p))));
       await time('export_s', () => exportScoringMatrix(ch, runId, path.join(dir, 's.arrows')));
       const scoring = ms.scoring + ms.export_s;
       console.log(`${JSON.stringify(ms)} training data ${training} ms, scoring snapshot ${scoring} ms, together ${training + scoring} ms`);

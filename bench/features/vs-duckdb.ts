@@ -16,7 +16,7 @@ import path from 'node:path';
 import { openClickHouse } from '../../clickhouse';
 import { exportQuery } from '../../clickhouse/export';
 import {
-  buildFeatures, clearRun, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, parseFeatureParams,
+  buildFeatures, clearRun, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, parseFeatureParams, trainingContextOf,
 } from '../../clickhouse/features';
 import { resolveSettings } from '../../config/settings';
 import { PROJECT_ROOT } from '../../temporal/binary';
@@ -49,7 +49,7 @@ async function ours(): Promise<void> {
   const runId = `bench-vs-duckdb-${Date.now()}`;
   try {
     const t0 = performance.now();
-    const s = await buildFeatures(ch, { runId }, { scoring: false });
+    const s = await buildFeatures(ch, await trainingContextOf(ch, { runId }), { scoring: false });
     const t1 = performance.now();
     await exportTrainingMatrix(ch, runId, path.join(OUT, 'ours-training-matrix.arrows'));
     await exportRatings(ch, runId, path.join(OUT, 'ours-ratings.arrows'));

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { Command } from 'commander';
-import { createBuildRunFeaturesActivity } from '../../activities/sql/feature-activities';
-import { artifactsDir, resolveSettings, type Settings } from '../../config/settings';
+import { resolveSettings, type Settings } from '../../config/settings';
 import { migrate, openClickHouse } from '../../clickhouse';
-import type { BuildRunFeaturesInput, BuildRunFeaturesResult } from '../../messages/features';
+import { BuildRunFeaturesInput, type BuildRunFeaturesResult } from '../../messages/features';
 import { TASK_QUEUES } from '../../messages/task-queues';
+import { buildRunFeatures } from '../../services/feature-stage';
 import { featureStage } from '../../workflows';
 import { followProgress } from '../follow';
 import { newRunId } from '../run-ids';
@@ -38,7 +37,7 @@ async function direct(settings: Settings, input: BuildRunFeaturesInput): Promise
   const ch = await openClickHouse(settings);
   try {
     await migrate(ch);
-    return await createBuildRunFeaturesActivity({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) })(input);
+    return await buildRunFeatures({ ch }, BuildRunFeaturesInput.parse(input));
   } finally {
     await ch.close();
   }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Command, Option } from 'commander';
-import { createIngestLogsActivity } from '../../activities/sql/ingest-logs-activity';
-import { artifactsDir, resolveSettings } from '../../config/settings';
+import { resolveSettings } from '../../config/settings';
 import { migrate, openClickHouse } from '../../clickhouse';
 import { IngestLogsInput, type IngestLogsResult } from '../../messages/activities';
 import { TASK_QUEUES } from '../../messages/task-queues';
+import { ingestLogs } from '../../services/ingest-logs';
 import { logIngest } from '../../workflows';
 import { followProgress } from '../follow';
 import { ingestWorkflowId } from '../ingest-workflow-id';
@@ -34,8 +34,7 @@ async function ingestDirect(settings: ReturnType<typeof resolveSettings>, input:
   const ch = await openClickHouse(settings);
   try {
     await migrate(ch);
-    const ingestLogs = createIngestLogsActivity({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) });
-    return await ingestLogs(input);
+    return await ingestLogs({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp') }, IngestLogsInput.parse(input));
   } finally {
     await ch.close();
   }

@@ -4,7 +4,7 @@ import { computeFeatures, computeScoringFeatures } from './compute-features';
 import { computeLabels } from './compute-labels';
 import { computeRatings, type RatingsResult } from './compute-ratings';
 import { withMemberWindow } from './member-window';
-import { parseFeatureParams, trainingWindows, type FeatureParamsInput } from './params';
+import { resolveScoringContext, type RunContext } from './run-context';
 import { timed } from './run-step';
 
 export interface BuildFeaturesOptions {
@@ -30,28 +30,27 @@ export interface FeatureStageSummary {
 }
 
 /**
- * Runs the whole stage for one run id: labels, cleaning, features, ratings, scoring snapshot.
- * Cleaning, features and ratings read the members' events from one in-memory member window.
- * Each step replaces its own output, so the function (or any step alone, which reads `events`)
- * can be retried.
+ * Runs the whole stage for one run: labels, cleaning, features, ratings, scoring snapshot, all
+ * from the training context resolved once (resolveTrainingContext). Cleaning, features and
+ * ratings read the members' events from one in-memory member window. Each step replaces its own
+ * output, so the function (or any step alone, which reads `events`) can be retried.
  */
 export async function buildFeatures(
   ch: ClickHouseClient,
-  input: FeatureParamsInput,
+  training: RunContext,
   options: BuildFeaturesOptions = {},
 ): Promise<FeatureStageSummary> {
-  const p = parseFeatureParams(input);
-  const [labels, labelsMs] = await timed(() => computeLabels(ch, p));
+  const p = training.params;
+  const [labels, labelsMs] = await timed(() => computeLabels(ch, training));
   const opened = performance.now();
   const { cleaning, features, ratings, ms } = await withMemberWindow(
     ch,
-    p,
-    trainingWindows(p),
-    async (memberWindow) => {
-      const windowMs = memberWindow === undefined ? 0 : Math.round(performance.now() - opened);
-      const [cleaning, cleanMs] = await timed(() => cleanPlays(ch, p, { memberWindow }));
-      const [features, featuresMs] = await timed(() => computeFeatures(ch, p, { memberWindow }));
-      const [ratings, ratingsMs] = await timed(() => computeRatings(ch, p, { memberWindow }));
+    training,
+    async (ctx) => {
+      const windowMs = ctx.memberWindow === undefined ? 0 : Math.round(performance.now() - opened);
+      const [cleaning, cleanMs] = await timed(() => cleanPlays(ch, ctx));
+      const [features, featuresMs] = await timed(() => computeFeatures(ch, ctx));
+      const [ratings, ratingsMs] = await timed(() => computeRatings(ch, ctx));
       return { cleaning, features, ratings, ms: { window: windowMs, clean: cleanMs, features: featuresMs, ratings: ratingsMs } };
     },
     options.memberWindowMaxRows,
@@ -67,7 +66,7 @@ export async function buildFeatures(
     stepMs: { labels: labelsMs, ...ms },
   };
   if (options.scoring ?? true) {
-    const [scoring, scoringMs] = await timed(() => computeScoringFeatures(ch, p, { memberWindowMaxRows: options.memberWindowMaxRows }));
+    const [scoring, scoringMs] = await timed(async () => computeScoringFeatures(ch, await resolveScoringContext(ch, p), { memberWindowMaxRows: options.memberWindowMaxRows }));
     summary.scoring = { snapshotDate: scoring.snapshotDate, rows: scoring.rows, bots: scoring.report.bots, members: scoring.report.members };
     summary.stepMs.scoring = scoringMs;
   }

@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { FeatureStepOutputMissing } from './errors';
-import { parseFeatureParams, trainingWindows, type FeatureParams, type FeatureParamsInput, type Stage, type StageWindows } from './params';
-import { clearRunOutput, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
+import type { Stage } from './params';
+import { stageQueryParams, type RunContext } from './run-context';
+import { clearRunOutput, requireRunOutput } from './run-step';
 import { featureSql } from './sql';
 import { FeatureTables } from './tables';
 
@@ -33,25 +34,18 @@ export interface CleaningReport {
   keptPlays: number;
 }
 
-/** Computes the cleaning thresholds and counts of one stage into run_cleaning_report. */
-export async function cleanStage(ch: ClickHouseClient, p: FeatureParams, w: StageWindows, options: MemberEventsOptions = {}): Promise<CleaningReport> {
-  await requireRunOutput(ch, FeatureTables.users, p.runId, w.stage, w.stage === 'training' ? 'computeLabels' : 'computeScoringFeatures');
-  await clearRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage);
-  await ch.command({
-    query: featureSql('cleaning-report', options),
-    query_params: stageQueryParams(p, w, options.memberWindow),
-  });
-  return readCleaningReport(ch, p.runId, w.stage);
-}
-
 /**
- * Cleaning of the training snapshot (docs/FEATURES.md §4): stores L99, mean_len, T99, mean_play and
- * every count dropped or replaced. The cleaned events themselves are not stored; the feature
- * and rating steps apply the stored thresholds as they read the events.
+ * Cleaning of one stage (docs/FEATURES.md §4): stores L99, mean_len, T99, mean_play and every count
+ * dropped or replaced in run_cleaning_report. The cleaned events themselves are not stored; the
+ * feature and rating steps apply the stored thresholds as they read the events.
  */
-export async function cleanPlays(ch: ClickHouseClient, input: FeatureParamsInput, options: MemberEventsOptions = {}): Promise<CleaningReport> {
-  const p = parseFeatureParams(input);
-  return cleanStage(ch, p, trainingWindows(p), options);
+export async function cleanPlays(ch: ClickHouseClient, ctx: RunContext): Promise<CleaningReport> {
+  const { runId } = ctx.params;
+  const { stage } = ctx.windows;
+  await requireRunOutput(ch, FeatureTables.users, runId, stage, stage === 'training' ? 'computeLabels' : 'computeScoringFeatures');
+  await clearRunOutput(ch, FeatureTables.cleaningReport, runId, stage);
+  await ch.command({ query: featureSql('cleaning-report', ctx), query_params: stageQueryParams(ctx) });
+  return readCleaningReport(ch, runId, stage);
 }
 
 /** Reads the cleaning report of a run (training stage unless told). */

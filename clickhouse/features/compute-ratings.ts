@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { parseFeatureParams, trainingWindows, type FeatureParamsInput } from './params';
-import { clearRunOutput, requireRunOutput, stageQueryParams, type MemberEventsOptions } from './run-step';
+import { stageQueryParams, type RunContext } from './run-context';
+import { clearRunOutput, requireRunOutput } from './run-step';
 import { featureSql } from './sql';
 import { FeatureTables } from './tables';
 
@@ -20,14 +20,13 @@ export interface RatingsResult {
 const PARALLEL_INSERT = { max_insert_threads: String(Math.max(2, os.availableParallelism())) };
 
 /** Writes the (uid, song_id, rating) triples of a run's feature window to run_ratings (docs/FEATURES.md §6). */
-export async function computeRatings(ch: ClickHouseClient, input: FeatureParamsInput, options: MemberEventsOptions = {}): Promise<RatingsResult> {
-  const p = parseFeatureParams(input);
-  const w = trainingWindows(p);
+export async function computeRatings(ch: ClickHouseClient, ctx: RunContext): Promise<RatingsResult> {
+  const { params: p, windows: w } = ctx;
   await requireRunOutput(ch, FeatureTables.cleaningReport, p.runId, w.stage, 'cleanPlays');
   await clearRunOutput(ch, FeatureTables.ratings, p.runId, w.stage);
   await ch.command({
-    query: featureSql('ratings', options),
-    query_params: stageQueryParams(p, w, options.memberWindow),
+    query: featureSql('ratings', ctx),
+    query_params: stageQueryParams(ctx),
     clickhouse_settings: PARALLEL_INSERT,
   });
   const rs = await ch.query({

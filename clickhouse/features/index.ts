@@ -9,5 +9,5 @@ export { buildFeatures, type BuildFeaturesOptions, type FeatureStageSummary } fr
 export { exportTrainingMatrix, exportScoringMatrix, exportRatings, exportLabelPlays } from './export-artifacts';
 export { FEATURE_COLUMNS, FeatureTables } from './tables';
 export { clearRun, timed } from './run-step';
+export { resolveTrainingContext, resolveScoringContext, trainingContextOf, stageQueryParams, type RunContext } from './run-context';
 export { withMemberWindow, dropStaleMemberWindows, MEMBER_WINDOW_MAX_ROWS, STALE_MEMBER_WINDOW_MS } from './member-window';
-export type { MemberEventsOptions } from './run-step';

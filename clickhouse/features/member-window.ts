@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { FeatureParams, StageWindows } from './params';
-import { stageQueryParams } from './run-step';
+import type { StageWindows } from './params';
+import { stageQueryParams, type RunContext } from './run-context';
 import { featureSql } from './sql';
 
 /**
@@ -25,26 +25,27 @@ export const STALE_MEMBER_WINDOW_MS = 6 * 60 * 60 * 1000;
  * (member-events.sql) read once into a Memory table, which the cleaning, feature and rating steps
  * then read instead of filtering `events` three times over. At seed scale reading the window
  * costs about as much as one of those passes and saves about 0.3 s on each of the others. The
- * table is dropped when `work` ends; the work gets `undefined` (read `events`) when the window
- * is larger than `maxRows`. Each concurrent stage holds its own window.
+ * work gets the context with the window's name set; the table is dropped when `work` ends. When
+ * the window is larger than `maxRows`, the work gets the context unchanged (read `events`).
+ * Each concurrent stage holds its own window.
  */
 export async function withMemberWindow<T>(
   ch: ClickHouseClient,
-  p: FeatureParams,
-  w: StageWindows,
-  work: (memberWindow: string | undefined) => Promise<T>,
+  ctx: RunContext,
+  work: (ctx: RunContext) => Promise<T>,
   maxRows = MEMBER_WINDOW_MAX_ROWS,
 ): Promise<T> {
   await dropStaleMemberWindows(ch);
-  if ((await windowRowsAtMost(ch, w)) > maxRows) return work(undefined);
+  if ((await windowRowsAtMost(ch, ctx.windows)) > maxRows) return work(ctx);
   const name = `${PREFIX}${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
-  const params = stageQueryParams(p, w, name);
+  const withWindow: RunContext = { ...ctx, memberWindow: name };
+  const params = stageQueryParams(withWindow);
   try {
     await ch.command({
       query: `CREATE TABLE {member_window:Identifier} ENGINE = Memory AS SELECT * FROM ${featureSql('member-events')}`,
       query_params: params,
     });
-    return await work(name);
+    return await work(withWindow);
   } finally {
     await ch.command({ query: 'DROP TABLE IF EXISTS {member_window:Identifier}', query_params: params });
   }

@@ -1,26 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { clearRunPartition, countRunRows } from '../run-tables';
 import { FeatureStepOutputMissing } from './errors';
-import type { FeatureParams, StageWindows } from './params';
 import { FeatureTables, STAGED_TABLES } from './tables';
-
-/** Query parameters shared by the feature SQL files (`memberWindow`: the stage's member window table, when it has one). */
-export function stageQueryParams(p: FeatureParams, w: StageWindows, memberWindow?: string): Record<string, unknown> {
-  return {
-    ...(memberWindow !== undefined && { member_window: memberWindow }),
-    run_id: p.runId,
-    stage: w.stage,
-    end: w.end,
-    window_start: w.windowStart,
-    range_end: w.rangeEnd,
-    feature_days: p.featureDays,
-    bot_percentile: p.botPercentile,
-    clean_percentile: p.cleanPercentile,
-    sample_ratio: p.sampleRatio,
-    sample_seed: p.sampleSeed,
-    apply_sample: w.stage === 'training' ? 1 : 0,
-  };
-}
 
 /** The stage key of `table`'s partitions: the stage for tables partitioned by it, else none. */
 function partitionStage(table: string, stage: string): string | undefined {
@@ -47,12 +28,6 @@ export async function countStageRows(ch: ClickHouseClient, table: string, runId:
 /** Throws FeatureStepOutputMissing unless `table` already holds rows of this run and stage. */
 export async function requireRunOutput(ch: ClickHouseClient, table: string, runId: string, stage: string, step: string): Promise<void> {
   if ((await countStageRows(ch, table, runId, stage)) === 0) throw new FeatureStepOutputMissing(runId, table, step);
-}
-
-/** Options of the steps that read the members' events. */
-export interface MemberEventsOptions {
-  /** The stage's member window (withMemberWindow); absent: read `events`. */
-  memberWindow?: string;
 }
 
 /** Milliseconds taken by `fn`, with its result. */

@@ -1,5 +1,5 @@
 import { sqlFile } from '../sql';
-import type { MemberEventsOptions } from './run-step';
+import type { RunContext } from './run-context';
 
 const INCLUDE = /\/\*include:([a-z0-9-]+)\*\//g;
 
@@ -11,7 +11,7 @@ const INCLUDE = /\/\*include:([a-z0-9-]+)\*\//g;
  * With a `memberWindow`, the members' events are read from the stage's in-memory member window
  * (`{member_window:Identifier}`, bound by stageQueryParams; see member-window.ts) instead of `events`.
  */
-export function featureSql(name: string, { memberWindow }: MemberEventsOptions = {}): string {
+export function featureSql(name: string, { memberWindow }: Pick<RunContext, 'memberWindow'> = {}): string {
   return expand(name, memberWindow !== undefined, [name]);
 }
 

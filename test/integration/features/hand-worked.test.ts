@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { buildFeatures, readCleaningReport, type FeatureStageSummary } from '../../../clickhouse/features';
+import { buildFeatures, readCleaningReport, trainingContextOf, type FeatureStageSummary } from '../../../clickhouse/features';
 import { insertEvents, openTestEngine, rows, type Ev } from './helpers';
 
 // end = 2017-04-28, F = [03-30, 04-28], L = [04-29, 05-12].
@@ -49,7 +49,7 @@ let byUid: Map<number, Row>;
 before(async () => {
   ({ ch, close } = await openTestEngine());
   await insertEvents(ch, events);
-  summary = await buildFeatures(ch, { runId: 'hand', snapshotDate: '2017-04-28' });
+  summary = await buildFeatures(ch, await trainingContextOf(ch, { runId: 'hand', snapshotDate: '2017-04-28' }));
   byUid = new Map((await rows<Row>(ch, "SELECT * FROM run_features WHERE run_id = 'hand'")).map((r) => [r.uid, r]));
 });
 after(async () => close());

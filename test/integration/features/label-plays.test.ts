@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readLabelPlays } from '../../../artifacts/label-plays';
-import { buildFeatures, exportLabelPlays } from '../../../clickhouse/features';
+import { buildFeatures, exportLabelPlays, trainingContextOf } from '../../../clickhouse/features';
 import { insertEvents, openTestEngine, type Ev } from './helpers';
 
 // end = 2017-04-28, F = [03-30, 04-28], L = [04-29, 05-12].
@@ -37,7 +37,7 @@ test('label plays: songs each rated user newly plays in the label window, once e
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-label-plays-'));
   try {
     await insertEvents(ch, events);
-    await buildFeatures(ch, { runId: 'lp', snapshotDate: '2017-04-28' }, { scoring: false });
+    await buildFeatures(ch, await trainingContextOf(ch, { runId: 'lp', snapshotDate: '2017-04-28' }), { scoring: false });
     const file = path.join(dir, 'label-plays.arrows');
     await exportLabelPlays(ch, 'lp', file);
     const plays = readLabelPlays(file);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fillSyntheticEvents } from '../../../bench/features/synthetic-events';
 import {
-  cleanPlays, computeLabels, dropStaleMemberWindows, parseFeatureParams, trainingWindows, withMemberWindow,
+  cleanPlays, computeLabels, dropStaleMemberWindows, trainingContextOf, withMemberWindow,
 } from '../../../clickhouse/features';
 import { openTestEngine, rows } from './helpers';
 
@@ -13,9 +13,10 @@ test('the member window holds exactly the members’ events of the feature windo
   const { ch, close } = await openTestEngine();
   try {
     await fillSyntheticEvents(ch, { users: 400, events: 30_000, startDate: '2017-03-30', days: 44, seed: 11 });
-    const p = parseFeatureParams({ runId: 'mw' });
+    const p = await trainingContextOf(ch, { runId: 'mw' });
     await computeLabels(ch, p);
-    const seen = await withMemberWindow(ch, p, trainingWindows(p), async (memberWindow) => {
+    const seen = await withMemberWindow(ch, p, async (ctx) => {
+      const { memberWindow } = ctx;
       assert.ok(memberWindow);
       assert.deepEqual(await windowTables(ch), [memberWindow]);
       // Counted independently: the members' events straight from `events`.
@@ -30,7 +31,7 @@ test('the member window holds exactly the members’ events of the feature windo
         `SELECT count() AS n, toString(sum(cityHash64(uid, date, event, device, song_id, play_time, song_length))) AS h FROM ${memberWindow}`,
       );
       assert.deepEqual(held, expected);
-      const report = await cleanPlays(ch, p, { memberWindow });
+      const report = await cleanPlays(ch, ctx);
       assert.equal(report.playEvents + report.downloadEvents + report.searchEvents, expected.n);
       return memberWindow;
     });
@@ -43,13 +44,13 @@ test('the member window holds exactly the members’ events of the feature windo
       "SELECT countIf(date BETWEEN '2017-03-30' AND '2017-04-28') AS inDates, count() AS all FROM events",
     );
     assert.ok(inDates < all);
-    await withMemberWindow(ch, p, trainingWindows(p), async (memberWindow) => assert.ok(memberWindow), inDates);
-    await withMemberWindow(ch, p, trainingWindows(p), async (memberWindow) => {
+    await withMemberWindow(ch, p, async ({ memberWindow }) => assert.ok(memberWindow), inDates);
+    await withMemberWindow(ch, p, async ({ memberWindow }) => {
       assert.equal(memberWindow, undefined);
       assert.deepEqual(await windowTables(ch), []);
     }, inDates - 1);
     // A failing step still drops the window.
-    await assert.rejects(withMemberWindow(ch, p, trainingWindows(p), async () => {
+    await assert.rejects(withMemberWindow(ch, p, async () => {
       throw new Error('step failed');
     }), /step failed/);
     assert.deepEqual(await windowTables(ch), []);

@@ -8,7 +8,7 @@ import { readRatings } from '../../../artifacts/ratings';
 import { readTrainingMatrix } from '../../../artifacts/training-matrix';
 import { fillSyntheticEvents } from '../../../bench/features/synthetic-events';
 import {
-  buildFeatures, clearRun, computeFeatures, computeLabels, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, type FeatureStageSummary,
+  buildFeatures, clearRun, computeFeatures, computeLabels, trainingContextOf, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, type FeatureStageSummary,
 } from '../../../clickhouse/features';
 import { openTestEngine, rows } from './helpers';
 
@@ -21,7 +21,7 @@ let features: Row[];
 before(async () => {
   ({ ch, close } = await openTestEngine());
   await fillSyntheticEvents(ch, { users: 3000, events: 200_000, startDate: '2017-03-30', days: 44, seed: 7 });
-  summary = await buildFeatures(ch, { runId: 'prop' });
+  summary = await buildFeatures(ch, await trainingContextOf(ch, { runId: 'prop' }));
   features = await rows<Row>(ch, "SELECT * FROM run_features WHERE run_id = 'prop'");
 });
 after(async () => close());
@@ -95,9 +95,10 @@ test('labelled users are exactly the non-bot users active in the feature window'
 });
 
 test('re-running a step for the same run id leaves exactly one copy', async () => {
-  await computeLabels(ch, { runId: 'prop' });
-  await computeFeatures(ch, { runId: 'prop' });
-  await computeFeatures(ch, { runId: 'prop' });
+  const ctx = await trainingContextOf(ch, { runId: 'prop' });
+  await computeLabels(ch, ctx);
+  await computeFeatures(ch, ctx);
+  await computeFeatures(ch, ctx);
   const [c] = await rows<{ n: number; u: number }>(ch, "SELECT count() AS n, uniqExact(uid) AS u FROM run_features WHERE run_id = 'prop'");
   assert.equal(c.n, features.length);
   assert.equal(c.u, features.length);
@@ -106,7 +107,7 @@ test('re-running a step for the same run id leaves exactly one copy', async () =
 test("the steps read the same members' events from the member window as from events", async () => {
   // 'prop' was built with the window (it took time to read); this run reads events in every step.
   assert.ok(summary.stepMs.window > 0);
-  const direct = await buildFeatures(ch, { runId: 'prop-direct' }, { memberWindowMaxRows: 0 });
+  const direct = await buildFeatures(ch, await trainingContextOf(ch, { runId: 'prop-direct' }), { memberWindowMaxRows: 0 });
   assert.equal(direct.stepMs.window, 0);
   const same = async (query: (run: string) => string) => assert.deepEqual(await rows(ch, query('prop-direct')), await rows(ch, query('prop')));
   await same((run) => `SELECT * EXCEPT run_id FROM run_cleaning_report WHERE run_id = '${run}' ORDER BY stage`);
@@ -116,7 +117,7 @@ test("the steps read the same members' events from the member window as from eve
 });
 
 test('two run ids do not mix', async () => {
-  const other = await buildFeatures(ch, { runId: 'prop-half', sampleRatio: 0.5, sampleSeed: 3 }, { scoring: false });
+  const other = await buildFeatures(ch, await trainingContextOf(ch, { runId: 'prop-half', sampleRatio: 0.5, sampleSeed: 3 }), { scoring: false });
   const counts = await rows<{ run_id: string; n: number }>(ch, 'SELECT run_id, count() AS n FROM run_features GROUP BY run_id ORDER BY run_id');
   assert.deepEqual(counts, [
     { run_id: 'prop', n: features.length },
