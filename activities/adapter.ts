@@ -1,16 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
-
-/**
- * Error types that no retry can fix (bad input or parameters, a step run out of order). The
- * services throw errors carrying one of these as `type`; the workflows' retry policies list them too.
- */
-export const NON_RETRYABLE_TYPES: readonly string[] = ['InvalidInput', 'InvalidRunParameters', 'FeatureStepOutputMissing', 'InvalidLogFolder', 'IncompleteWindow'];
+import { NON_RETRYABLE_TYPES } from '../messages/failure-types';
 
 /**
  * The whole of an activity around its service: parse the raw input once, call the service with the
  * typed value, and turn a failure that would fail the same way on every attempt into a
- * non-retryable one (zod's, or an error whose `type` is listed above). Heartbeats are the caller's
+ * non-retryable one (zod's, or an error whose `type` is in NON_RETRYABLE_TYPES). Heartbeats are the caller's
  * (keepAlive), as only it knows how long its service runs.
  */
 export async function adapt<S extends z.ZodType, T>(schema: S, raw: unknown, service: (input: z.output<S>) => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { SqlActivities, TrainingActivities } from '../activities';
+import { NON_RETRYABLE_TYPES } from '../messages/failure-types';
 import { TASK_QUEUES } from '../messages/task-queues';
 
-/** Failures that no retry can fix: bad input or parameters. Matched by `type` on the error classes. */
-export const NON_RETRYABLE = ['InvalidInput', 'InvalidRunParameters', 'FeatureStepOutputMissing', 'InvalidLogFolder'];
+const NON_RETRYABLE = [...NON_RETRYABLE_TYPES];
 
 /** SQL activities: one worker process owns the engine; long steps heartbeat every 5 s so a dead worker is noticed fast. */
 export const sql = proxyActivities<SqlActivities>({
