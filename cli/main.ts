@@ -5,6 +5,7 @@ import { featuresCommand } from './commands/features';
 import { recommendCommand } from './commands/recommend';
 import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
+import { followCommand } from './commands/follow';
 import { sqlCommand } from './commands/sql';
 import { upCommand } from './commands/up';
 import { workerCommand } from './commands/worker';
@@ -15,6 +16,7 @@ const program = new Command('musicbox')
   .showHelpAfterError()
   .addCommand(quickstartCommand())
   .addCommand(runCommand())
+  .addCommand(followCommand())
   .addCommand(generateCommand())
   .addCommand(ingestCommand())
   .addCommand(featuresCommand())

@@ -6,6 +6,8 @@ import type { Settings } from '../config/settings';
 import { ensureStateFolder } from '../config/state-folder';
 import { findTemporalCli, PROJECT_ROOT } from '../temporal/binary';
 import { startDevServer, type DevServer } from '../temporal/dev-server';
+import { acquireStackLock } from './stack-lock';
+import { Supervisor } from './supervisor';
 
 /** A running local stack: Temporal (started here or given by TEMPORAL_ADDRESS) and the worker processes. */
 export interface Stack {
@@ -13,7 +15,8 @@ export interface Stack {
   uiUrl?: string;
   /** True when this process started the Temporal server (and so stops it). */
   ownsServer: boolean;
-  workers: ChildProcess[];
+  /** The worker processes running now (a restarted worker replaces its dead process here). */
+  workers(): ChildProcess[];
   stop(): Promise<void>;
 }
 
@@ -24,41 +27,62 @@ export interface StackOptions {
   workers?: WorkerKind[];
   /** Print the workers' output, default false (it goes to `<home>/logs/`). */
   echoWorkers?: boolean;
+  /** Where the stack says that a process died and is restarted, default stderr. */
+  log?: (line: string) => void;
 }
 
-/** Starts Temporal unless TEMPORAL_ADDRESS is set, then one process per worker kind, and waits until they are ready. */
+/**
+ * Starts Temporal unless TEMPORAL_ADDRESS is set, then one process per worker kind, and waits until
+ * they are ready. The state folder's stack lock is taken first (a second stack on one folder is
+ * refused with nothing started), and a start that fails stops everything it had started. Once up,
+ * a process that dies is restarted with backoff, and the stack says so.
+ */
 export async function startStack(settings: Settings, options: StackOptions = {}): Promise<Stack> {
-  ensureStateFolder(settings.home);
+  const releaseLock = acquireStackLock(settings.home);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const supervisor = new Supervisor(log);
   let server: DevServer | undefined;
-  if (!settings.temporal.address) {
-    server = await startDevServer({
-      cli: findTemporalCli(settings.temporal.cliPath),
-      stateDir: path.join(settings.home, 'temporal'),
-      port: settings.temporal.devPort,
-      uiPort: settings.temporal.devUiPort,
-      namespace: settings.temporal.namespace,
-    });
-  }
-  const address = settings.temporal.address ?? server!.address;
-  const workers: ChildProcess[] = [];
   const stop = async () => {
-    await Promise.all(workers.map(stopProcess));
+    await supervisor.stopAll();
     await server?.stop();
+    releaseLock();
   };
   try {
+    if (!settings.temporal.address) {
+      const start = () =>
+        startDevServer({
+          cli: findTemporalCli(settings.temporal.cliPath),
+          stateDir: path.join(settings.home, 'temporal'),
+          port: settings.temporal.devPort,
+          uiPort: settings.temporal.devUiPort,
+          namespace: settings.temporal.namespace,
+        });
+      server = await start();
+      supervisor.watch('Temporal server', server.exited.then((code) => `exit code ${code}`), async () => {
+        server = await start();
+        return { exited: server.exited.then((code) => `exit code ${code}`) };
+      });
+    }
+    const address = settings.temporal.address ?? server!.address;
     // One SQL worker (it owns the engine); one training worker per core (each runs one activity at a time).
     const kinds = options.workers ?? ['sql', ...Array.from({ length: trainingWorkerCount() }, () => 'training' as const)];
-    const started = await Promise.all(kinds.map((kind, i) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i)));
-    workers.push(...started);
+    await Promise.all(
+      kinds.map((kind, i) =>
+        supervisor.keep(`${kind} worker${i > 1 ? ` ${i}` : ''}`, (onSpawn) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i, onSpawn)),
+      ),
+    );
+    return { address, uiUrl: server?.uiUrl, ownsServer: server !== undefined, workers: () => supervisor.processes(), stop };
   } catch (err) {
     await stop();
     throw err;
   }
-  return { address, uiUrl: server?.uiUrl, ownsServer: server !== undefined, workers, stop };
 }
 
-/** Starts `workers/<kind>-worker.ts` in its own process and resolves when it prints that it is ready. */
-export function spawnWorker(settings: Settings, kind: WorkerKind, address: string, echo: boolean, index = 0): Promise<ChildProcess> {
+/**
+ * Starts `workers/<kind>-worker.ts` in its own process and resolves when it prints that it is ready.
+ * `onSpawn` gets the process at once, so that a caller can stop it even while it is starting.
+ */
+export function spawnWorker(settings: Settings, kind: WorkerKind, address: string, echo: boolean, index = 0, onSpawn?: (child: ChildProcess) => void): Promise<ChildProcess> {
   ensureStateFolder(settings.home);
   const logDir = path.join(settings.home, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
@@ -69,6 +93,7 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
     env: { ...process.env, MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn?.(child);
   return new Promise((resolve, reject) => {
     let tail = '';
     const onData = (chunk: Buffer) => {
@@ -91,16 +116,4 @@ function trainingWorkerCount(): number {
   const n = Number(process.env.MUSICBOX_TRAINING_WORKERS ?? os.availableParallelism());
   if (!Number.isInteger(n) || n < 1) throw new Error(`MUSICBOX_TRAINING_WORKERS must be a whole number ≥ 1, got '${process.env.MUSICBOX_TRAINING_WORKERS}'`);
   return n;
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

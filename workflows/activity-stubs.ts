@@ -20,6 +20,19 @@ export const sqlShort = proxyActivities<SqlActivities>({
   retry: { maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE },
 });
 
+/**
+ * Grid units: many short activities whose forests grow on worker threads while the activity
+ * heartbeats every few seconds, so a training worker that dies is found within seconds and its
+ * unit handed to another (the other training activities still fit on the worker's own thread,
+ * which cannot heartbeat meanwhile, and keep the long timeout below).
+ */
+export const trainingUnits = proxyActivities<TrainingActivities>({
+  taskQueue: TASK_QUEUES.training,
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '30 seconds',
+  retry: { maximumAttempts: 3, initialInterval: '1 second', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
 /** CPU-heavy activities on the training queue. */
 export const training = proxyActivities<TrainingActivities>({
   taskQueue: TASK_QUEUES.training,

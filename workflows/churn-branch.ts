@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { ChurnOptions, ChurnSummary, GridCell, TrainChurnModelResult } from '../messages/churn';
 import { SEED_GRID, SEED_MODELS } from '../messages/churn';
 import type { RunArtifacts } from '../messages/features';
-import { sql, training } from './activity-stubs';
+import { sql, training, trainingUnits } from './activity-stubs';
 
 /**
  * Churn: the seed's three models trained in parallel, a random-forest grid searched by k-fold
@@ -23,7 +23,7 @@ export async function trainAndScoreChurn(
   const cells: GridCell[] = options.grid === 'seed' ? SEED_GRID : options.grid === 'none' ? [] : options.grid;
   if (cells.length > 0) {
     const units = cells.flatMap((cell, cellIndex) => Array.from({ length: options.folds }, (_, fold) => ({ ...common, cell, cellIndex, fold, folds: options.folds })));
-    const results = await Promise.all(units.map((u) => training.runChurnGridUnit(u)));
+    const results = await Promise.all(units.map((u) => trainingUnits.runChurnGridUnit(u)));
     const summary = await training.summariseChurnGrid({ cells, results });
     grid = { cells: cells.length, folds: options.folds, best: summary.best };
     const { meanAuc: _mean, stdAuc: _std, ...best } = summary.best;

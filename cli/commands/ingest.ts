@@ -7,7 +7,7 @@ import { IngestLogsInput, type IngestLogsResult } from '../../messages/activitie
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { ingestLogs } from '../../services/ingest-logs';
 import { logIngest } from '../../workflows';
-import { followProgress } from '../follow';
+import { followProgress, resultOf } from '../follow';
 import { ingestWorkflowId } from '../ingest-workflow-id';
 import { printIngest } from '../print-ingest';
 import { connectClient } from '../temporal-client';
@@ -41,7 +41,7 @@ async function ingestDirect(settings: ReturnType<typeof resolveSettings>, input:
 }
 
 async function ingestThroughWorkflow(settings: ReturnType<typeof resolveSettings>, input: IngestLogsInput): Promise<IngestLogsResult> {
-  return withStack(settings, async ({ address }) => {
+  return withStack(settings, async ({ address, following }) => {
     const client = await connectClient(address, settings.temporal.namespace);
     try {
       const workflowId = ingestWorkflowId(input.dir);
@@ -55,8 +55,9 @@ async function ingestThroughWorkflow(settings: ReturnType<typeof resolveSettings
         handle = client.workflow.getHandle<typeof logIngest>(workflowId);
         console.log(`an ingest of ${input.dir} is already running (workflow ${workflowId}); following it instead of starting a second`);
       }
-      await followProgress(handle, (line) => console.log(line));
-      return await handle.result();
+      following(`the ingest of ${input.dir}`, `musicbox ingest ${input.dir}`);
+      await followProgress(handle, (line) => console.log(line), { client, namespace: settings.temporal.namespace });
+      return await resultOf<IngestLogsResult>(handle, (line) => console.log(line));
     } finally {
       await client.connection.close();
     }
