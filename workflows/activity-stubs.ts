@@ -21,10 +21,10 @@ export const sqlShort = proxyActivities<SqlActivities>({
 });
 
 /**
- * Grid units: many short activities whose forests grow on worker threads while the activity
- * heartbeats every few seconds, so a training worker that dies is found within seconds and its
- * unit handed to another (the other training activities still fit on the worker's own thread,
- * which cannot heartbeat meanwhile, and keep the long timeout below).
+ * Grid units: many short activities (at most 14 s each at seed scale) that heartbeat every few
+ * seconds, so a training worker that dies is found within 30 s and its unit handed to another.
+ * The other training activities fit for minutes on the worker's one thread, which cannot
+ * heartbeat meanwhile, so they keep the long timeout below.
  */
 export const trainingUnits = proxyActivities<TrainingActivities>({
   taskQueue: TASK_QUEUES.training,

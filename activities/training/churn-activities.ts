@@ -52,7 +52,8 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
   async function runChurnGridUnit(raw: GridUnitInput): Promise<GridUnitResult> {
     const input = GridUnitInput.parse(raw);
     const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
-    // Its forest grows on a worker thread: the heartbeat timer keeps firing meanwhile.
+    // With one thread the forest grows on this thread: the timer's heartbeat comes when the unit's
+    // tree-building stretch ends (at most 14 s at seed scale), within the 30 s heartbeat timeout.
     const r = await keepAlive(() => runGridUnit(data.train.x, data.train.y, { cellIndex: input.cellIndex, cell: input.cell, fold: input.fold }, foldsOf(data, input.folds, input.seed), { seed: input.seed, threads: 1 }));
     return { cellIndex: r.cellIndex, fold: r.fold, auc: Number.isNaN(r.auc) ? null : r.auc };
   }
