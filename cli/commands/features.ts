@@ -3,30 +3,29 @@ import { Command } from 'commander';
 import { resolveSettings, type Settings } from '../../config/settings';
 import { migrate, openClickHouse } from '../../clickhouse';
 import { BuildRunFeaturesInput, type BuildRunFeaturesResult } from '../../messages/features';
-import { TASK_QUEUES } from '../../messages/task-queues';
 import { buildRunFeatures } from '../../services/feature-stage';
 import { featureStage } from '../../workflows';
-import { followProgress } from '../follow';
+import { deprecatedRunOption, runIdOf, runIdOption } from '../run-id-option';
 import { newRunId } from '../run-ids';
-import { connectClient } from '../temporal-client';
-import { withStack } from '../with-stack';
+import { startAndFollow } from '../start-and-follow';
 
 const num = (v: string) => Number(v);
 
 export function featuresCommand(): Command {
   return new Command('features')
     .description('run the feature stage alone on ingested data (cleaning, labels, features, ratings, scoring snapshot) and print the cleaning report')
-    .option('--run <id>', 'run id keying the tables (default: a new one)')
+    .addOption(runIdOption('run id keying the tables (default: a new one)'))
+    .addOption(deprecatedRunOption())
     .option('--snapshot <date>', 'last day of the feature window, YYYY-MM-DD', '2017-04-28')
     .option('--feature-days <n>', 'feature window length', num, 30)
     .option('--label-days <n>', 'label window length', num, 14)
     .option('--sample <ratio>', 'keep this share of users, in (0, 1]', num, 1)
     .option('--sample-seed <n>', 'seed of the user sample', num, 0)
     .option('--direct', 'run in this process instead of as a workflow (the embedded engine must not be held by a worker)', false)
-    .action(async (opts: { run?: string; snapshot: string; featureDays: number; labelDays: number; sample: number; sampleSeed: number; direct: boolean }) => {
+    .action(async (opts: { runId?: string; run?: string; snapshot: string; featureDays: number; labelDays: number; sample: number; sampleSeed: number; direct: boolean }) => {
       const settings = resolveSettings();
       const input: BuildRunFeaturesInput = {
-        params: { runId: opts.run ?? newRunId(), snapshotDate: opts.snapshot, featureDays: opts.featureDays, labelDays: opts.labelDays, sampleRatio: opts.sample, sampleSeed: opts.sampleSeed },
+        params: { runId: runIdOf(opts) ?? newRunId(), snapshotDate: opts.snapshot, featureDays: opts.featureDays, labelDays: opts.labelDays, sampleRatio: opts.sample, sampleSeed: opts.sampleSeed },
       };
       const result = opts.direct ? await direct(settings, input) : (await throughWorkflow(settings, input)).features;
       printCleaningReport(result);
@@ -44,16 +43,8 @@ async function direct(settings: Settings, input: BuildRunFeaturesInput): Promise
 }
 
 async function throughWorkflow(settings: Settings, input: BuildRunFeaturesInput) {
-  return withStack(settings, async ({ address }) => {
-    const client = await connectClient(address, settings.temporal.namespace);
-    try {
-      const handle = await client.workflow.start(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: `features-${input.params.runId}-${crypto.randomBytes(3).toString('hex')}`, args: [input] });
-      await followProgress(handle, (l) => console.log(l));
-      return await handle.result();
-    } finally {
-      await client.connection.close();
-    }
-  }, (l) => console.log(l));
+  const workflowId = `features-${input.params.runId}-${crypto.randomBytes(3).toString('hex')}`;
+  return startAndFollow(settings, featureStage, { workflowId, args: [input], what: `the feature stage of run ${input.params.runId}` });
 }
 
 function printCleaningReport(r: BuildRunFeaturesResult): void {

@@ -1,17 +1,13 @@
 import path from 'node:path';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Command, Option } from 'commander';
 import { resolveSettings } from '../../config/settings';
 import { migrate, openClickHouse } from '../../clickhouse';
 import { IngestLogsInput, type IngestLogsResult } from '../../messages/activities';
-import { TASK_QUEUES } from '../../messages/task-queues';
 import { ingestLogs } from '../../services/ingest-logs';
 import { logIngest } from '../../workflows';
-import { followProgress, resultOf } from '../follow';
 import { ingestWorkflowId } from '../ingest-workflow-id';
 import { printIngest } from '../print-ingest';
-import { connectClient } from '../temporal-client';
-import { withStack } from '../with-stack';
+import { startAndFollow } from '../start-and-follow';
 
 export function ingestCommand(): Command {
   return new Command('ingest')
@@ -41,25 +37,7 @@ async function ingestDirect(settings: ReturnType<typeof resolveSettings>, input:
 }
 
 async function ingestThroughWorkflow(settings: ReturnType<typeof resolveSettings>, input: IngestLogsInput): Promise<IngestLogsResult> {
-  return withStack(settings, async ({ address, following }) => {
-    const client = await connectClient(address, settings.temporal.namespace);
-    try {
-      const workflowId = ingestWorkflowId(input.dir);
-      let handle;
-      try {
-        handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId, args: [input] });
-        console.log(`ingesting ${input.dir}: workflow ${handle.workflowId}`);
-      } catch (err) {
-        // Temporal refuses a second workflow with this id while the first runs: follow that one.
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        handle = client.workflow.getHandle<typeof logIngest>(workflowId);
-        console.log(`an ingest of ${input.dir} is already running (workflow ${workflowId}); following it instead of starting a second`);
-      }
-      following(`the ingest of ${input.dir}`, `musicbox ingest ${input.dir}`);
-      await followProgress(handle, (line) => console.log(line), { client, namespace: settings.temporal.namespace });
-      return await resultOf<IngestLogsResult>(handle, (line) => console.log(line));
-    } finally {
-      await client.connection.close();
-    }
-  }, (line) => console.log(line));
+  // The id derives from the folder, so a second ingest of a folder being ingested follows the first.
+  const followed = { what: `the ingest of ${input.dir}`, again: `musicbox ingest ${input.dir}` };
+  return startAndFollow(settings, logIngest, { workflowId: ingestWorkflowId(input.dir), args: [input], ...followed, followIfRunning: true });
 }

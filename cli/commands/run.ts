@@ -4,12 +4,13 @@ import { resolveSettings } from '../../config/settings';
 import { PipelineBranch, PipelineInput } from '../../messages/pipeline';
 import { printPipelineResult } from '../print-pipeline';
 import { runPipeline } from '../run-pipeline';
+import { runIdOption } from '../run-id-option';
 import { newRunId } from '../run-ids';
 
 export function runCommand(): Command {
   return new Command('run')
     .description('run the pipeline once: start the local stack if needed, start the workflow, follow it, print the result')
-    .option('--run-id <id>', 'run id keying every table and artifact of the run (default: a new one)')
+    .addOption(runIdOption('run id keying every table and artifact of the run (default: a new one)'))
     .option('--logs <dir>', 'folder of raw logs to ingest first')
     .option('--snapshot <date>', 'last day of the feature window, YYYY-MM-DD (default 2017-04-28)')
     .addOption(new Option('--only <branch>', 'run only this branch after the feature stage').choices(PipelineBranch.options))

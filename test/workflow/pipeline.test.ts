@@ -113,8 +113,9 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   const shown = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', uid], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
   assert.match(shown, /generated/);
   assert.match(shown, /nmf/);
-  const byRun = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', uid, '--run', 'generated'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
+  const byRun = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', uid, '--run-id', 'generated'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
   assert.equal(byRun, shown);
+  // The older spelling --run still works.
   const none = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), 'recommend', '--uid', '1', '--run', 'generated'], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
   assert.match(none, /no recommendations for user 1 in run generated/);
 });
