@@ -83,6 +83,9 @@ export type GridUnitResult = z.infer<typeof GridUnitResult>;
 
 export const ScoreUsersInput = z.object({ runId: RunId, model: z.string(), kind: ChurnModelKind, scoringMatrix: z.string() });
 export type ScoreUsersInput = z.infer<typeof ScoreUsersInput>;
+/** Churn probability at or above which a scored user counts as at risk (`atRisk`): the models' own decision threshold. */
+export const AT_RISK_PROBABILITY = 0.5;
+
 export const ScoreUsersResult = z.object({ users: z.number().int(), scores: z.string(), meanProbability: z.number(), atRisk: z.number().int() });
 export type ScoreUsersResult = z.infer<typeof ScoreUsersResult>;
 

@@ -30,6 +30,13 @@ export const RecsysOptions = z.strictObject({
 });
 export type RecsysOptions = z.infer<typeof RecsysOptions>;
 
+/** Length of the list each ranking metric judges: precision, recall, NDCG and hit rate are @10, as in the seed study. */
+export const RANKED_LIST_LENGTH = 10;
+
+/** Share of ratings held out to measure NMF's and SVD's rating error (RMSE, MAE); the models are fitted on the rest. */
+export const RATING_HOLDOUT_FRACTION = 0.2;
+
+/** Ranking metrics @{@link RANKED_LIST_LENGTH}; null where no user has a relevant song. */
 const Ranking = z.object({ users: z.number().int(), precision: z.number().nullable(), recall: z.number().nullable(), ndcg: z.number().nullable(), hitRate: z.number().nullable(), coverage: z.number() });
 export type Ranking = z.infer<typeof Ranking>;
 

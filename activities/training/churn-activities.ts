@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { classificationReport, effectDirections, permutationImportance, rocCurve, runGridUnit, summariseGrid, topFeatures, type ClassificationReport, type GridUnitResult as LearnGridUnitResult } from '../../learn';
-import { GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
+import { AT_RISK_PROBABILITY, GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
 import { writeFileAtomically, writeLinesAtomically } from '../../artifacts/atomic-file';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
@@ -81,7 +81,7 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
     let sum = 0;
     order.forEach((row, rank) => {
       lines[rank] = `${input.runId}\t${m.uids[row]}\t${probs[row]}\t${rank + 1}\t${modelName}`;
-      if (probs[row] >= 0.5) atRisk++;
+      if (probs[row] >= AT_RISK_PROBABILITY) atRisk++;
       sum += probs[row];
     });
     const scores = artifactKey(input.runId, 'churn-scores.tsv');

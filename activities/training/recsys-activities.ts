@@ -2,14 +2,14 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
 import { readRatings } from '../../artifacts/ratings';
 import { buildRatingsMatrix, evaluateRankings, ItemItemModel, mae, NmfModel, PopularityModel, ratedSongs, rmse, splitRatings, topSongs, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
-import { FitRecommenderInput, RatingErrorInput, type FitRecommenderResult, type Ranking, type RatingErrorResult } from '../../messages/recsys';
+import { FitRecommenderInput, RANKED_LIST_LENGTH, RATING_HOLDOUT_FRACTION, RatingErrorInput, type FitRecommenderResult, type Ranking, type RatingErrorResult } from '../../messages/recsys';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
 import { reportProgress } from '../heartbeat';
 import { writeCandidateLists, type CandidateLists } from './candidate-lists';
 
 /** Ranking metrics of per-user lists (first k of each) against label-window plays; null where no user has any. */
 export function rankingOf(lists: Map<number, ArrayLike<number>>, relevant: Map<number, Set<number>>, catalogue: number): Ranking {
-  const r = evaluateRankings(lists, relevant, catalogue, 10);
+  const r = evaluateRankings(lists, relevant, catalogue, RANKED_LIST_LENGTH);
   const v = (x: number) => (Number.isNaN(x) ? null : x);
   return { users: r.users, precision: v(r.precision), recall: v(r.recall), ndcg: v(r.ndcg), hitRate: v(r.hitRate), coverage: r.coverage };
 }
@@ -28,7 +28,7 @@ async function forEachUser(n: number, step: (i: number) => void): Promise<void> 
 export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
   /**
    * Fits one recommender on the run's utility matrix, writes every matrix user's candidate list
-   * (rated songs excluded), and judges the top 10 on the songs each user newly plays in the label window.
+   * (rated songs excluded), and judges its head (RANKED_LIST_LENGTH songs) on the songs each user newly plays in the label window.
    */
   async function fitRecommender(raw: FitRecommenderInput): Promise<FitRecommenderResult> {
     const input = FitRecommenderInput.parse(raw);
@@ -51,17 +51,17 @@ export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
     const scoreSeconds = (Date.now() - t0) / 1000 - fitSeconds;
     const candidates = artifactKey(input.runId, `recommenders/${input.kind}`);
     await writeCandidateLists(artifactPath(artifactsDir, candidates), lists);
-    const top10 = new Map<number, ArrayLike<number>>();
-    for (let u = 0; u < users; u++) top10.set(matrix.userIds[u], lists.songIds.subarray(u * o.candidates, u * o.candidates + 10).filter((s) => s >= 0));
+    const heads = new Map<number, ArrayLike<number>>();
+    for (let u = 0; u < users; u++) heads.set(matrix.userIds[u], lists.songIds.subarray(u * o.candidates, u * o.candidates + RANKED_LIST_LENGTH).filter((s) => s >= 0));
     const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));
-    return { kind: input.kind, candidates, users, songs: matrix.songIds.length, ranking: rankingOf(top10, relevant, matrix.songIds.length), fitSeconds, scoreSeconds };
+    return { kind: input.kind, candidates, users, songs: matrix.songIds.length, ranking: rankingOf(heads, relevant, matrix.songIds.length), fitSeconds, scoreSeconds };
   }
 
-  /** RMSE and MAE of NMF and truncated SVD on a held-out 20 % of ratings (fitted on the other 80 %). */
+  /** RMSE and MAE of NMF and truncated SVD on held-out ratings (RATING_HOLDOUT_FRACTION of them; fitted on the rest). */
   async function evaluateRatingError(raw: RatingErrorInput): Promise<RatingErrorResult> {
     const input = RatingErrorInput.parse(raw);
     const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
-    const split = splitRatings(ratings, { testFraction: 0.2, seed: input.options.seed });
+    const split = splitRatings(ratings, { testFraction: RATING_HOLDOUT_FRACTION, seed: input.options.seed });
     const matrix = buildRatingsMatrix(split.train, { minRatedSongs: input.options.minRatedSongs });
     const heldOut: number[] = [];
     for (let i = 0; i < split.test.uid.length; i++) {
