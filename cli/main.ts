@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { debugRequested } from '../config/settings';
 import { generateCommand } from './commands/generate';
 import { quickstartCommand } from './commands/quickstart';
 import { featuresCommand } from './commands/features';
@@ -27,6 +28,6 @@ const program = new Command('musicbox')
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`error: ${describeError(err)}`);
-  if (process.env.MUSICBOX_DEBUG) console.error(err);
+  if (debugRequested()) console.error(err);
   process.exit(1);
 });

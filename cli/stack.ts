@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Settings } from '../config/settings';
+import { environmentWith, type Settings } from '../config/settings';
 import { ensureStateFolder } from '../config/state-folder';
-import { findTemporalCli, PROJECT_ROOT } from '../temporal/binary';
+import { PROJECT_ROOT, temporalCliOf } from '../temporal/binary';
 import { startDevServer, type DevServer } from '../temporal/dev-server';
 import { acquireStackLock } from './stack-lock';
 import { Supervisor } from './supervisor';
@@ -51,7 +50,7 @@ export async function startStack(settings: Settings, options: StackOptions = {})
     if (!settings.temporal.address) {
       const start = () =>
         startDevServer({
-          cli: findTemporalCli(settings.temporal.cliPath),
+          cli: temporalCliOf(settings.temporal),
           stateDir: path.join(settings.home, 'temporal'),
           port: settings.temporal.devPort,
           uiPort: settings.temporal.devUiPort,
@@ -65,7 +64,7 @@ export async function startStack(settings: Settings, options: StackOptions = {})
     }
     const address = settings.temporal.address ?? server!.address;
     // One SQL worker (it owns the engine); one training worker per core (each runs one activity at a time).
-    const kinds = options.workers ?? ['sql', ...Array.from({ length: trainingWorkerCount() }, () => 'training' as const)];
+    const kinds = options.workers ?? ['sql', ...Array.from({ length: settings.training.workers }, () => 'training' as const)];
     await Promise.all(
       kinds.map((kind, i) =>
         supervisor.keep(`${kind} worker${i > 1 ? ` ${i}` : ''}`, (onSpawn) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i, onSpawn)),
@@ -90,7 +89,7 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'workers', `${kind}-worker.ts`)], {
     cwd: process.cwd(),
-    env: { ...process.env, MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address },
+    env: environmentWith({ MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   onSpawn?.(child);
@@ -109,11 +108,4 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
       reject(new Error(`${kind} worker exited with code ${code}: ${lastLine ?? 'no output'} (log: ${logFile})`));
     });
   });
-}
-
-/** Training worker processes of the local stack: `MUSICBOX_TRAINING_WORKERS`, default one per core. */
-function trainingWorkerCount(): number {
-  const n = Number(process.env.MUSICBOX_TRAINING_WORKERS ?? os.availableParallelism());
-  if (!Number.isInteger(n) || n < 1) throw new Error(`MUSICBOX_TRAINING_WORKERS must be a whole number ≥ 1, got '${process.env.MUSICBOX_TRAINING_WORKERS}'`);
-  return n;
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,14 @@ export interface Settings {
   home: string;
   clickhouse: EmbeddedClickHouse | ServerClickHouse;
   temporal: TemporalSettings;
+  training: TrainingSettings;
+}
+
+export interface TrainingSettings {
+  /** Training worker processes the local stack starts, `MUSICBOX_TRAINING_WORKERS`, default one per core. */
+  workers: number;
+  /** Activities one training worker runs at once, `MUSICBOX_TRAINING_SLOTS`, default 1. */
+  slots: number;
 }
 
 export interface EmbeddedClickHouse {
@@ -41,6 +50,10 @@ export interface TemporalSettings {
   devPort: number;
   /** Web UI port of the local dev server, `MUSICBOX_TEMPORAL_UI_PORT`, default 8233. */
   devUiPort: number;
+  /** Folders searched for the `temporal` binary after `cliPath`: `PATH`. */
+  searchPath: string;
+  /** Python venv holding `bin/temporal`, `MUSICBOX_VENV`; unset means the project's `.venv`. */
+  venv?: string;
 }
 
 const env = z.object({
@@ -54,6 +67,10 @@ const env = z.object({
   TEMPORAL_CLI: z.string().min(1).optional(),
   MUSICBOX_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MUSICBOX_TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MUSICBOX_VENV: z.string().min(1).optional(),
+  PATH: z.string().optional(),
+  MUSICBOX_TRAINING_WORKERS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
+  MUSICBOX_TRAINING_SLOTS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
 });
 
 /** Resolves settings from an environment (default `process.env`) and a working directory. */
@@ -82,8 +99,27 @@ export function resolveSettings(source: NodeJS.ProcessEnv = process.env, cwd = p
       cliPath: e.TEMPORAL_CLI,
       devPort: e.MUSICBOX_TEMPORAL_PORT ?? 7233,
       devUiPort: e.MUSICBOX_TEMPORAL_UI_PORT ?? 8233,
+      searchPath: e.PATH ?? '',
+      venv: e.MUSICBOX_VENV,
+    },
+    training: {
+      workers: e.MUSICBOX_TRAINING_WORKERS ?? os.availableParallelism(),
+      slots: e.MUSICBOX_TRAINING_SLOTS ?? 1,
     },
   };
+}
+
+/**
+ * This process's environment with `overrides`: for a child process it starts (a worker), which
+ * then resolves the same settings except where told otherwise, or to resolve those settings here.
+ */
+export function environmentWith(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** `MUSICBOX_DEBUG` set: print a failure's full error and stack, not just its one-line message. Read without resolving settings, since a failure may come from resolving them. */
+export function debugRequested(): boolean {
+  return Boolean(process.env.MUSICBOX_DEBUG);
 }
 
 /** Where run artifacts (columnar exports, models) live for the embedded setup and for workers. */

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { spawnWorker } from '../cli/stack';
-import { resolveSettings } from '../config/settings';
+import { environmentWith, resolveSettings } from '../config/settings';
 import { generateLogs } from '../generator';
 import { TASK_QUEUES } from '../messages/task-queues';
-import { findTemporalCli, PROJECT_ROOT } from '../temporal/binary';
+import { PROJECT_ROOT, temporalCliOf } from '../temporal/binary';
 import { startDevServer } from '../temporal/dev-server';
 import { churnPipeline, featureStage, logIngest, sqlQuery } from '../workflows';
 
@@ -31,9 +31,9 @@ async function freePort(): Promise<number> {
 
 async function main(): Promise<void> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-histories-'));
-  const cli = findTemporalCli(process.env.TEMPORAL_CLI);
+  const cli = temporalCliOf(resolveSettings().temporal);
   const server = await startDevServer({ cli, stateDir: path.join(home, 'temporal'), port: await freePort(), uiPort: false });
-  const settings = resolveSettings({ ...process.env, MUSICBOX_HOME: home, TEMPORAL_ADDRESS: server.address });
+  const settings = resolveSettings(environmentWith({ MUSICBOX_HOME: home, TEMPORAL_ADDRESS: server.address }));
   const workers = [await spawnWorker(settings, 'sql', server.address, false), await spawnWorker(settings, 'training', server.address, false)];
   const client = new Client({ connection: await Connection.connect({ address: server.address }) });
   try {

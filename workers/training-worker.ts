@@ -14,13 +14,7 @@ runMain(async () => {
   const settings = resolveSettings();
   await runWorkers(
     settings,
-    [{ taskQueue: TASK_QUEUES.training, activities: createTrainingActivities({ artifactsDir: artifactsDir(settings) }), maxConcurrentActivityTaskExecutions: trainingSlots() }],
+    [{ taskQueue: TASK_QUEUES.training, activities: createTrainingActivities({ artifactsDir: artifactsDir(settings) }), maxConcurrentActivityTaskExecutions: settings.training.slots }],
     () => console.log(`training worker ready, Temporal ${temporalAddress(settings)}`),
   );
 });
-
-function trainingSlots(): number {
-  const n = Number(process.env.MUSICBOX_TRAINING_SLOTS ?? 1);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`MUSICBOX_TRAINING_SLOTS must be a whole number ≥ 1, got '${process.env.MUSICBOX_TRAINING_SLOTS}'`);
-  return n;
-}

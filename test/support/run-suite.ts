@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { findTemporalCli } from '../../temporal/binary';
+import { resolveSettings } from '../../config/settings';
+import { temporalCliOf } from '../../temporal/binary';
 import { startDevServer, type DevServer } from '../../temporal/dev-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const env = { ...process.env };
   if (tiers.includes('workflow') && !process.env.TEMPORAL_ADDRESS) {
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-temporal-'));
-    server = await startDevServer({ cli: findTemporalCli(process.env.TEMPORAL_CLI), stateDir, port: await freePort(), uiPort: false });
+    server = await startDevServer({ cli: temporalCliOf(resolveSettings().temporal), stateDir, port: await freePort(), uiPort: false });
     env.TEMPORAL_ADDRESS = server.address;
     console.log(`# Temporal dev server for this run: ${server.address}`);
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { findTemporalCli, PROJECT_ROOT } from '../../temporal/binary';
+import { PROJECT_ROOT, temporalCliOf } from '../../temporal/binary';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { churnPipeline, featureStage, logIngest } from '../../workflows';
 import { artifactsDir, type Settings } from '../../config/settings';
@@ -32,7 +32,7 @@ test('the ingest workflow loads the real samples on real workers, and the tempor
   const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'ingest-samples', args: [{ dir: RAW_SAMPLES }] });
   const result = await handle.result();
   assert.deepEqual([result.files, result.loaded, result.repaired, result.rejected, result.blank], [3, 2993, 7, 3, 1]);
-  const shown = execFileSync(findTemporalCli(settings.temporal.cliPath), ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', testTemporalAddress(), '--output', 'json'], { encoding: 'utf8' });
+  const shown = execFileSync(temporalCliOf(settings.temporal), ['workflow', 'show', '--workflow-id', handle.workflowId, '--address', testTemporalAddress(), '--output', 'json'], { encoding: 'utf8' });
   assert.match(shown, /ingestLogs/);
   assert.match(shown, /EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED|WorkflowExecutionCompleted/);
 });

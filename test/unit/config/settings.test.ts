@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { test } from 'node:test';
 import { resolveSettings } from '../../../config/settings';
 
@@ -22,4 +23,14 @@ test('CLICKHOUSE_URL switches to a server with its credentials; TEMPORAL_* selec
 test('a malformed variable is named in the error', () => {
   assert.throws(() => resolveSettings({ CLICKHOUSE_URL: 'not a url' }), /CLICKHOUSE_URL/);
   assert.throws(() => resolveSettings({ MUSICBOX_TEMPORAL_PORT: 'abc' }), /MUSICBOX_TEMPORAL_PORT/);
+});
+
+test('training workers default to one per core and slots to one; both must be whole numbers ≥ 1', () => {
+  const s = resolveSettings({}, '/w');
+  assert.deepEqual(s.training, { workers: os.availableParallelism(), slots: 1 });
+  assert.deepEqual(resolveSettings({ MUSICBOX_TRAINING_WORKERS: '3', MUSICBOX_TRAINING_SLOTS: '2' }).training, { workers: 3, slots: 2 });
+  for (const bad of ['0', '1.5', 'many']) {
+    assert.throws(() => resolveSettings({ MUSICBOX_TRAINING_WORKERS: bad }), /MUSICBOX_TRAINING_WORKERS: must be a whole number ≥ 1/);
+    assert.throws(() => resolveSettings({ MUSICBOX_TRAINING_SLOTS: bad }), /MUSICBOX_TRAINING_SLOTS: must be a whole number ≥ 1/);
+  }
 });
