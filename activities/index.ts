@@ -4,6 +4,7 @@ import { createPublishChurnActivity } from './sql/publish-churn-activity';
 import { createPublishRecommendationsActivity } from './sql/publish-recommendations-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
 import { createRunQueryActivity } from './sql/run-query-activity';
+import { createWriteRunReportActivity } from './sql/write-report-activity';
 import { createChurnActivities } from './training/churn-activities';
 import { createBlendActivity } from './training/blend-activity';
 import { createRecsysActivities } from './training/recsys-activities';
@@ -18,6 +19,7 @@ export function createSqlActivities(deps: SqlDeps) {
     publishChurnScores: createPublishChurnActivity(deps),
     publishRecommendations: createPublishRecommendationsActivity(deps),
     runQuery: createRunQueryActivity(deps),
+    writeRunReport: createWriteRunReportActivity(deps),
   };
 }
 

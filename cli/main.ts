@@ -4,6 +4,8 @@ import { generateCommand } from './commands/generate';
 import { quickstartCommand } from './commands/quickstart';
 import { featuresCommand } from './commands/features';
 import { recommendCommand } from './commands/recommend';
+import { reportCommand } from './commands/report';
+import { runsCommand } from './commands/runs';
 import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { followCommand } from './commands/follow';
@@ -23,6 +25,8 @@ const program = new Command('musicbox')
   .addCommand(featuresCommand())
   .addCommand(upCommand())
   .addCommand(recommendCommand())
+  .addCommand(reportCommand())
+  .addCommand(runsCommand())
   .addCommand(sqlCommand())
   .addCommand(workerCommand());
 

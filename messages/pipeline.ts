@@ -3,6 +3,7 @@ import { ChurnOptions, ChurnSummary } from './churn';
 import { FeatureParams } from './feature-params';
 import { RecsysOptions, RecsysSummary } from './recsys';
 import { BuildRunFeaturesResult, RunArtifacts } from './features';
+import { WriteRunReportResult } from './report';
 import { RunId } from './run-id';
 
 /** The two independent halves of a run after the feature stage. */
@@ -37,5 +38,7 @@ export const PipelineResult = z.object({
   churn: ChurnSummary.optional(),
   /** Absent when the run left the branch out. */
   recommendations: RecsysSummary.optional(),
+  /** The run's HTML report; absent for runs started before the pipeline wrote one. */
+  report: WriteRunReportResult.optional(),
 });
 export type PipelineResult = z.infer<typeof PipelineResult>;

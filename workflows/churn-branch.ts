@@ -24,7 +24,7 @@ export async function trainAndScoreChurn(
   if (cells.length > 0) {
     const units = cells.flatMap((cell, cellIndex) => Array.from({ length: options.folds }, (_, fold) => ({ ...common, cell, cellIndex, fold, folds: options.folds })));
     const results = await Promise.all(units.map((u) => trainingUnits.runChurnGridUnit(u)));
-    const summary = await training.summariseChurnGrid({ cells, results });
+    const summary = await training.summariseChurnGrid({ runId, cells, results });
     grid = { cells: cells.length, folds: options.folds, best: summary.best };
     const { meanAuc: _mean, stdAuc: _std, ...best } = summary.best;
     models.push(training.trainChurnModel({ ...common, name: 'random_forest_tuned', kind: 'random_forest', params: best }));

@@ -6,6 +6,7 @@ import { RecsysOptions } from '../messages/recsys';
 import { sql } from './activity-stubs';
 import { trainAndScoreChurn } from './churn-branch';
 import { recommendSongs } from './recsys-branch';
+import { withRunReport } from './run-report';
 import { SCORING_SNAPSHOT_BESIDE_TRAINING, withScoringMatrix, withScoringSummary } from './scoring-snapshot';
 import { parseWorkflowInput } from './workflow-input';
 
@@ -14,7 +15,8 @@ import { parseWorkflowInput } from './workflow-input';
  * run's cleaning report, labels, features and ratings in ClickHouse, export them as Arrow, then
  * train and score churn models and fit, judge, blend and publish recommenders side by side on the
  * training queue. The scoring snapshot, read only when the best model scores users, is built while
- * the models train. Returns a summary; the data stays in ClickHouse and artifacts.
+ * the models train, and write the run's HTML report last. Returns a summary; the data stays in
+ * ClickHouse and artifacts.
  * Deterministic orchestration only; every side effect is an activity.
  */
 export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineResult> {
@@ -40,12 +42,12 @@ export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineRe
   ]);
   const features = snapshot ? withScoringSummary(built, snapshot) : built;
   const artifacts = snapshot ? withScoringMatrix(exported, snapshot) : exported;
-  return {
+  return withRunReport({
     runId: input.runId,
     ingest: ingest && { files: ingest.files, loaded: ingest.loaded, repaired: ingest.repaired, rejected: ingest.rejected, skipped: ingest.unchangedFiles },
     features,
     artifacts,
     churn,
     recommendations,
-  };
+  });
 }

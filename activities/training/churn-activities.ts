@@ -5,6 +5,7 @@ import { AT_RISK_PROBABILITY, GridUnitInput, ScoreUsersInput, TrainChurnModelInp
 import { writeFileAtomically, writeLinesAtomically } from '../../artifacts/atomic-file';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
+import { churnGridKey, churnModelResultKey } from '../../messages/report';
 import { loadChurnData, foldsOf } from './churn-data';
 import { loadChurnModel, trainChurnModelOf } from './churn-models';
 import { keepAlive } from '../heartbeat';
@@ -34,7 +35,7 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
     const file = artifactPath(artifactsDir, artifact);
     await writeFileAtomically(file, JSON.stringify({ kind: input.kind, params: input.params, features: data.names, model: trained.toJSON() }));
     const strip = (f: { name: string; importance: number; direction: number }) => ({ name: f.name, importance: f.importance, direction: f.direction });
-    return {
+    const result: TrainChurnModelResult = {
       name: input.name,
       kind: input.kind,
       params: input.params,
@@ -46,6 +47,9 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
       artifact,
       seconds: (Date.now() - started) / 1000,
     };
+    // The ROC points and rankings outlive the workflow's history: the run's report reads them from here.
+    await writeFileAtomically(artifactPath(artifactsDir, churnModelResultKey(input.runId, input.name)), JSON.stringify(result));
+    return result;
   }
 
   /** One (cell, fold) of the grid search: AUC on probabilities of the held-out fold of the training split. */
@@ -59,11 +63,14 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
   }
 
   /** Mean and spread of each cell's fold AUCs, and the best cell. */
-  async function summariseChurnGrid(raw: { cells: GridUnitInput['cell'][]; results: GridUnitResult[] }) {
+  async function summariseChurnGrid(raw: { runId?: string; cells: GridUnitInput['cell'][]; results: GridUnitResult[] }) {
     const results: LearnGridUnitResult[] = raw.results.map((r) => ({ cellIndex: r.cellIndex, fold: r.fold, cell: raw.cells[r.cellIndex], auc: r.auc ?? Number.NaN }));
     const s = summariseGrid(results);
     if (!s.best) throw new Error('no grid cell has a defined AUC: every fold holds one class only; add data or lower the number of folds');
-    return { cells: s.cells.map((c) => ({ cellIndex: c.cellIndex, meanAuc: c.meanAuc, stdAuc: c.stdAuc })), best: { ...s.best.cell, meanAuc: s.best.meanAuc, stdAuc: s.best.stdAuc } };
+    const summary = { cells: s.cells.map((c) => ({ cellIndex: c.cellIndex, meanAuc: c.meanAuc, stdAuc: c.stdAuc })), best: { ...s.best.cell, meanAuc: s.best.meanAuc, stdAuc: s.best.stdAuc } };
+    // Every cell with its parameters, for the run's report (older histories pass no run id).
+    if (raw.runId) await writeFileAtomically(artifactPath(artifactsDir, churnGridKey(raw.runId)), JSON.stringify({ cells: s.cells.map((c) => ({ ...raw.cells[c.cellIndex], meanAuc: c.meanAuc, stdAuc: c.stdAuc })) }));
+    return summary;
   }
 
   /** Scores every user of the scoring snapshot with a saved model: probability and rank, as TSV for publishing. */

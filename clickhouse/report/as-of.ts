@@ -1,0 +1,16 @@
+import type { Rows } from './rows';
+
+/**
+ * The date each run is placed at in time, for `musicbox runs` and the report's trend: the
+ * training snapshot date its feature stage recorded (the day its feature window ends). The one
+ * place that says what a run's "as-of" date is.
+ */
+export async function readAsOfDates(rows: Rows, runIds: string[]): Promise<Map<string, string>> {
+  if (runIds.length === 0) return new Map();
+  const found = await rows<{ run_id: string; as_of: string }>(
+    `SELECT run_id, toString(any(snapshot_date)) AS as_of FROM run_cleaning_report
+              WHERE stage = 'training' AND run_id IN {run_ids:Array(String)} GROUP BY run_id`,
+    { run_ids: runIds },
+  );
+  return new Map(found.map((r) => [r.run_id, r.as_of]));
+}
