@@ -42,9 +42,10 @@ const BASE = {
   config: {
     font: 'Helvetica, Arial, sans-serif',
     view: { stroke: '#ddd' },
-    axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee' },
-    legend: { labelFontSize: 11, titleFontSize: 12 },
-    header: { labelFontSize: 12, titleFontSize: 12 },
+    // Feature and step names are long; the default limits cut them to an ellipsis.
+    axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee', labelLimit: 260 },
+    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
+    header: { labelFontSize: 12, titleFontSize: 12, labelLimit: 500 },
   },
 } as const;
 

@@ -11,13 +11,13 @@ const RUN_RANGE_END = `(SELECT max(range_end) FROM run_cleaning_report WHERE run
 
 /** Lines loaded (clean and repaired) and rejected per day and kind, for the days the run could read. */
 export async function readIngestDays(rows: Rows, runId: string): Promise<IngestDay[]> {
-  const r = await rowsOfRun<{ date: string; kind: string; loaded: string; repaired: string; rejected: string }>(
+  const r = await rowsOfRun<{ day: string; kind: string; n_loaded: string; n_repaired: string; n_rejected: string }>(
     rows,
-    `SELECT toString(date) AS date, kind, sum(loaded) AS loaded, sum(repaired) AS repaired, sum(rejected) AS rejected
+    `SELECT toString(date) AS day, kind, sum(loaded) AS n_loaded, sum(repaired) AS n_repaired, sum(rejected) AS n_rejected
      FROM ingested_files FINAL WHERE date <= ${RUN_RANGE_END} GROUP BY date, kind ORDER BY date, kind`,
     runId,
   );
-  return r.map((d) => ({ date: d.date, kind: d.kind, loaded: Number(d.loaded), repaired: Number(d.repaired), rejected: Number(d.rejected) }));
+  return r.map((d) => ({ date: d.day, kind: d.kind, loaded: Number(d.n_loaded), repaired: Number(d.n_repaired), rejected: Number(d.n_rejected) }));
 }
 
 /** Why lines were rejected, most frequent first. */

@@ -38,8 +38,8 @@ export async function recordRunSummary(ch: ClickHouseClient, result: PipelineRes
 
 interface Raw {
   run_id: string;
-  finished_at: string;
-  snapshot_date: string;
+  finished: string;
+  snapshot: string;
   best_model: string;
   best_test_auc: number | null;
   blend_ndcg: number | null;
@@ -54,7 +54,7 @@ function toRow(r: Raw): RunSummaryRow {
   } catch {
     result = undefined;
   }
-  return { runId: r.run_id, finishedAt: r.finished_at, snapshotDate: r.snapshot_date, bestModel: r.best_model, bestTestAuc: r.best_test_auc, blendNdcg: r.blend_ndcg, result };
+  return { runId: r.run_id, finishedAt: r.finished, snapshotDate: r.snapshot, bestModel: r.best_model, bestTestAuc: r.best_test_auc, blendNdcg: r.blend_ndcg, result };
 }
 
 /** Finished runs, newest first; `before` keeps those that finished before a given run. */
@@ -63,7 +63,7 @@ export async function readRunSummaries(rows: Rows, options: { limit?: number; be
   if (options.before) where.push(`finished_at < (SELECT max(finished_at) FROM ${TABLE} WHERE run_id = {before:String})`);
   if (options.runIds) where.push('run_id IN {run_ids:Array(String)}');
   const found = await rows<Raw>(
-    `SELECT run_id, toString(finished_at) AS finished_at, toString(snapshot_date) AS snapshot_date, best_model, best_test_auc, blend_ndcg, result
+    `SELECT run_id, toString(finished_at) AS finished, toString(snapshot_date) AS snapshot, best_model, best_test_auc, blend_ndcg, result
               FROM ${TABLE} FINAL ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
               ORDER BY finished_at DESC, run_id DESC LIMIT {limit:UInt32}`,
     { limit: options.limit ?? 1000, before: options.before ?? '', run_ids: options.runIds ?? [] },

@@ -29,8 +29,8 @@ export async function listRuns(rows: Rows): Promise<RunListing[]> {
        ON p.partition_id = r.partition_id
      GROUP BY r.run_id`,
   );
-  const registered = await rows<{ run_id: string; model: string; test_auc: number; registered_at: string }>(
-    `SELECT run_id, argMax(model, test_auc) AS model, max(test_auc) AS test_auc, toString(max(registered_at)) AS registered_at
+  const registered = await rows<{ run_id: string; best_model: string; best_auc: number; registered: string }>(
+    `SELECT run_id, argMax(model, test_auc) AS best_model, max(test_auc) AS best_auc, toString(max(registered_at)) AS registered
      FROM model_registry FINAL GROUP BY run_id`,
   );
   const summaries = await readRunSummaries(rows);
@@ -45,11 +45,11 @@ export async function listRuns(rows: Rows): Promise<RunListing[]> {
       runId,
       asOf: asOf.get(runId) ?? s?.snapshotDate ?? null,
       status: s ? 'completed' : 'incomplete',
-      bestModel: s?.bestModel || m?.model || null,
-      bestTestAuc: s?.bestTestAuc ?? m?.test_auc ?? null,
+      bestModel: s?.bestModel || m?.best_model || null,
+      bestTestAuc: s?.bestTestAuc ?? m?.best_auc ?? null,
       blendNdcg: s?.blendNdcg ?? null,
       champion: runId === champion,
-      updatedAt: s?.finishedAt ?? m?.registered_at ?? f?.written_at ?? '',
+      updatedAt: s?.finishedAt ?? m?.registered ?? f?.written_at ?? '',
     };
   });
   return listing.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.runId.localeCompare(a.runId));

@@ -76,11 +76,11 @@ export function churnSection(models: StoredChurnModel[], grid: StoredChurnGrid |
         data: { values: cells },
         facet: { column: { field: 'nTrees', type: 'ordinal', title: 'trees' } },
         spec: {
-          width: 200,
+          width: 300,
           height: 150,
           layer: [
             { mark: { type: 'rect' }, encoding: { x: { field: 'maxDepth', type: 'ordinal', title: 'max depth' }, y: { field: 'minSamplesLeaf', type: 'ordinal', title: 'min samples per leaf' }, color: { field: 'meanAuc', type: 'quantitative', title: 'mean CV AUC', scale: { scheme: 'blues' } } } },
-            { mark: { type: 'text', fontSize: 10 }, encoding: { x: { field: 'maxDepth', type: 'ordinal' }, y: { field: 'minSamplesLeaf', type: 'ordinal' }, text: { field: 'label', type: 'nominal' }, color: { value: 'black' } } },
+            { mark: { type: 'text', fontSize: 9 }, encoding: { x: { field: 'maxDepth', type: 'ordinal' }, y: { field: 'minSamplesLeaf', type: 'ordinal' }, text: { field: 'label', type: 'nominal' }, color: { value: 'black' } } },
           ],
         },
       }),
@@ -92,7 +92,7 @@ export function churnSection(models: StoredChurnModel[], grid: StoredChurnGrid |
         data: { values: importanceChartRows(best) },
         mark: { type: 'bar' },
         encoding: {
-          row: { field: 'measure', type: 'nominal', title: null },
+          row: { field: 'measure', type: 'nominal', title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
           y: { field: 'feature', type: 'nominal', sort: '-x', title: null },
           x: { field: 'importance', type: 'quantitative', title: 'importance (share of the largest)' },
           color: { field: 'direction', type: 'nominal', title: 'effect', scale: { domain: ['raises churn', 'lowers churn', 'no clear direction'], range: ['#c0392b', '#2e86c1', '#999'] } },

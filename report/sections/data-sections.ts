@@ -35,7 +35,7 @@ export function dataSections(days: IngestDay[], reasons: RejectReason[], cleanin
             data: { values: ingestChartRows(days) },
             mark: { type: 'bar' },
             encoding: {
-              row: { field: 'fate', type: 'nominal', title: null, sort: ['loaded as read', 'repaired', 'rejected'] },
+              row: { field: 'fate', type: 'nominal', title: null, sort: ['loaded as read', 'repaired', 'rejected'], header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
               x: { field: 'date', type: 'ordinal', title: 'day', axis: { labelAngle: -60 } },
               y: { field: 'lines', type: 'quantitative', aggregate: 'sum', title: 'lines' },
               color: { field: 'kind', type: 'nominal', title: 'log kind' },
@@ -63,18 +63,18 @@ export function dataSections(days: IngestDay[], reasons: RejectReason[], cleanin
     sections.push({
       id: 'cleaning',
       title: 'Cleaning',
-      intro: `Plays of the ${formatCount(cleaning.members)} members (${formatCount(cleaning.users)} users less ${formatCount(cleaning.bots)} bots) are cleaned by the thresholds below; ${formatCount(cleaning.keptPlays)} plays are kept.`,
+      intro: `Plays of the ${formatCount(cleaning.members)} members (${formatCount(cleaning.users)} users, less bots: ${formatCount(cleaning.bots)}) are cleaned by the thresholds below; ${formatCount(cleaning.keptPlays)} plays are kept.`,
       blocks: [
         {
           kind: 'table',
           id: 'thresholds',
           headers: ['threshold', 'value'],
           rows: [
-            { cells: ['L99 (song length, s)', formatMeasure(t.l99)], values: [t.l99] },
-            { cells: ['mean_len (s)', formatMeasure(t.meanLen)], values: [t.meanLen] },
-            { cells: ['T99 (play time, s)', formatMeasure(t.t99)], values: [t.t99] },
-            { cells: ['mean_play (s)', formatMeasure(t.meanPlay)], values: [t.meanPlay] },
-            { cells: ['bot threshold (plays)', formatMeasure(t.botThreshold)], values: [t.botThreshold] },
+            { cells: ['L99 (song length, s)', formatMeasure(t.l99)], values: [null, t.l99] },
+            { cells: ['mean_len (s)', formatMeasure(t.meanLen)], values: [null, t.meanLen] },
+            { cells: ['T99 (play time, s)', formatMeasure(t.t99)], values: [null, t.t99] },
+            { cells: ['mean_play (s)', formatMeasure(t.meanPlay)], values: [null, t.meanPlay] },
+            { cells: ['bot threshold (plays)', formatMeasure(t.botThreshold)], values: [null, t.botThreshold] },
           ],
         },
         chart('cleaning', 'Plays dropped or replaced by each cleaning step', 'A step that touches a large share of plays means the logs changed or a threshold no longer fits them.', {
@@ -102,8 +102,8 @@ export function dataSections(days: IngestDay[], reasons: RejectReason[], cleanin
             rows: [
               { cells: ['feature window', `${cleaning.windowStart} – ${cleaning.snapshotDate}`] },
               { cells: ['label window', `after ${cleaning.snapshotDate} – ${cleaning.rangeEnd}`] },
-              { cells: ['labelled members', formatCount(labels.members)], values: [labels.members] },
-              { cells: ['churners', `${formatCount(labels.churners)} (${formatShare(labels.churners, labels.members)})`], values: [labels.churners] },
+              { cells: ['labelled members', formatCount(labels.members)], values: [null, labels.members] },
+              { cells: ['churners', `${formatCount(labels.churners)} (${formatShare(labels.churners, labels.members)})`], values: [null, labels.churners] },
             ],
           },
         ],

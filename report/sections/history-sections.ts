@@ -64,9 +64,9 @@ export function historySection(data: ReportData): Section {
             mark: { type: 'line', point: true },
             encoding: {
               x: { field: 'run', type: 'ordinal', sort: { field: 'order' }, title: 'run (as of, id)', axis: { labelAngle: -30, labelLimit: 220 } },
-              y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+              y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '.3f' } },
               color: { field: 'metric', type: 'nominal', title: null },
-              row: { field: 'metric', type: 'nominal', title: null },
+              row: { field: 'metric', type: 'nominal', title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
             },
             resolve: { scale: { y: 'independent' } },
             width: 520,
