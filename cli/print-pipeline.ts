@@ -30,5 +30,6 @@ export function printPipelineResult(result: PipelineResult, print: (line: string
     print(`  held-out 20 % ratings: NMF RMSE ${s(r.ratingError.nmf.rmse)} MAE ${s(r.ratingError.nmf.mae)}; SVD RMSE ${s(r.ratingError.svd.rmse)} MAE ${s(r.ratingError.svd.mae)}`);
     print(`  published ${n(r.rows)} recommendations for ${n(r.users)} users (${n(r.coldStartUsers)} cold-start, ${formatPercent(r.users ? r.coldStartUsers / r.users : null)}: popularity only): table ${r.table}; musicbox recommend --uid <uid>`);
   }
+  if (result.report) print(`  report (${result.report.charts} charts): ${result.report.path}`);
   print(`  look inside: musicbox sql "SELECT * FROM run_cleaning_report WHERE run_id = '${result.runId}'"`);
 }

@@ -13,6 +13,7 @@ const histories = fs
 
 test('histories of real runs are committed for every workflow', () => {
   assert.deepEqual(histories.map((h) => h.file).sort(), [
+    'churn-pipeline-before-report-step.json',
     'churn-pipeline-before-scoring-activity.json',
     'churn-pipeline.json',
     'feature-stage-before-scoring-activity.json',
@@ -37,6 +38,12 @@ test('both workflows that build features keep a history from before the scoring 
     // In the newer run the snapshot is scheduled right after the exports, before any model is trained.
     assert.equal(after[after.indexOf('exportRunData') + 1], 'buildScoringSnapshot', workflow);
   }
+});
+
+test('the pipeline keeps a history from before it wrote a report, and one whose last step writes it', () => {
+  const activities = (file: string) => scheduledActivities(histories.find((h) => h.file === file)!.history);
+  assert.ok(!activities('churn-pipeline-before-report-step.json').includes('writeRunReport'));
+  assert.equal(activities('churn-pipeline.json').at(-1), 'writeRunReport');
 });
 
 test('the current workflow code replays every recorded history', async () => {
