@@ -15,7 +15,7 @@ import { parseWorkflowInput } from './workflow-input';
  * run's cleaning report, labels, features and ratings in ClickHouse, export them as Arrow, then
  * train and score churn models and fit, judge, blend and publish recommenders side by side on the
  * training queue. The scoring snapshot, read only when the best model scores users, is built while
- * the models train, and write the run's HTML report last. Returns a summary; the data stays in
+ * the models train; the run's HTML report is written last. Returns a summary; the data stays in
  * ClickHouse and artifacts.
  * Deterministic orchestration only; every side effect is an activity.
  */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { writeRunReportFile } from '../../activities/sql/write-report-activity';
+import { writeRunReportFile } from '../../services/run-report';
 import { listRuns } from '../../clickhouse/report/runs';
 import { artifactsDir, resolveSettings } from '../../config/settings';
 import { RunId } from '../../messages/run-id';

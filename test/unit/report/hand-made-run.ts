@@ -28,7 +28,7 @@ export const gbt: StoredChurnModel = { ...lr, name: 'gradient_boosting', kind: '
 
 export const result: PipelineResult = {
   runId: 'hand',
-  features: { runId: 'hand', snapshotDate: '2017-04-28', labelled: 10, churned: 2, featureRows: 10, ratingRows: 40, matrixUsers: 8, minRatedSongs: 5, scoringSnapshotDate: '2017-05-12', scoringRows: 12, cleaning: { l99: 20724.139999999315 }, stepMs: {} },
+  features: { runId: 'hand', snapshotDate: '2017-04-28', labelled: 10, churned: 2, featureRows: 10, ratingRows: 40, matrixUsers: 8, scoringSnapshotDate: '2017-05-12', scoringRows: 12, cleaning: { l99: 20724.139999999315 }, stepMs: {} },
   artifacts: { trainingMatrix: 'hand/training.arrows', scoringMatrix: 'hand/scoring.arrows', ratings: 'hand/ratings.arrows', labelPlays: 'hand/label-plays.arrows', bytes: 1 },
   churn: {
     models: [lr, gbt].map((m) => ({ name: m.name, testAuc: m.test.auc, trainAuc: m.train.auc, f1: m.test.f1, seconds: m.seconds })),

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import { readTrainingMatrix } from '../../artifacts/training-matrix';
-import { readAsOfDates } from '../../clickhouse/report/as-of';
-import { readChampionRunId } from '../../clickhouse/report/champion';
-import { readCleaning, readIngestDays, readLabels, readProbabilityBins, readRejectReasons } from '../../clickhouse/report/report-queries';
-import type { Rows } from '../../clickhouse/report/rows';
-import { readRunSummaries, type RunSummaryRow } from '../../clickhouse/report/run-summaries';
-import type { PipelineResult } from '../../messages/pipeline';
-import { churnGridKey, StoredChurnGrid, StoredChurnModel } from '../../messages/report';
-import { populationStabilityIndex } from '../../report/psi';
-import type { FeatureDrift, ReportData, RunHeadline } from '../../report/report-data';
-import { headlineOf } from '../../report/sections/history-sections';
-import { artifactPath } from '../deps';
+import { readTrainingMatrix } from '../artifacts/training-matrix';
+import { readAsOfDates } from '../clickhouse/report/as-of';
+import { readChampionRunId } from '../clickhouse/report/champion';
+import { readCleaning, readIngestDays, readLabels, readProbabilityBins, readRejectReasons } from '../clickhouse/report/report-queries';
+import type { Rows } from '../clickhouse/report/rows';
+import { readRunSummaries, type RunSummaryRow } from '../clickhouse/report/run-summaries';
+import type { PipelineResult } from '../messages/pipeline';
+import { churnGridKey, StoredChurnGrid, StoredChurnModel } from '../messages/report';
+import { populationStabilityIndex } from '../report/psi';
+import type { FeatureDrift, ReportData, RunHeadline } from '../report/report-data';
+import { headlineOf } from '../report/sections/history-sections';
+import { artifactPath } from './deps';
 
 /** Runs the trend chart shows. */
 const TREND_RUNS = 10;
