@@ -3,8 +3,6 @@ import type { StoredChurnGrid, StoredChurnModel } from '../messages/report';
 
 /** Width of the churn-probability histogram's bins: 1/20 = 0.05. */
 export const PROBABILITY_BINS = 20;
-/** A user is at risk at or above this probability (the scoring step counts them the same way). */
-export const AT_RISK_PROBABILITY = 0.5;
 
 export interface IngestDay {
   date: string;

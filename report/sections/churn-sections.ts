@@ -1,6 +1,7 @@
 import { formatCount, formatMeasure, formatScore, formatSeconds, formatShare } from '../../format/numbers';
+import { AT_RISK_PROBABILITY } from '../../messages/churn';
 import type { StoredChurnGrid, StoredChurnModel } from '../../messages/report';
-import { AT_RISK_PROBABILITY, type ProbabilityBin } from '../report-data';
+import type { ProbabilityBin } from '../report-data';
 import { chart, note, type Section } from '../section';
 
 /** ROC points of every model, one series per model, named with its test AUC so the legend ranks them. */
