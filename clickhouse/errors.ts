@@ -21,3 +21,12 @@ export class EmbeddedEngineLockedError extends Error {
     this.name = 'EmbeddedEngineLockedError';
   }
 }
+
+/**
+ * True when `err` is a ClickHouse server error of this type (its name, e.g. `UNKNOWN_SETTING`, as
+ * @clickhouse/client parses it from the server's message): names say what is meant where codes
+ * (`115`) do not, and stay the same across the server and the embedded engine.
+ */
+export function isClickHouseErrorOfType(err: unknown, type: string): boolean {
+  return err instanceof Error && (err as { type?: unknown }).type === type;
+}

@@ -30,7 +30,8 @@ runMain(async () => {
     await runWorkers(
       settings,
       [
-        // One SQL activity at a time per process: the engine already uses every core for one query.
+        // Two SQL activities at a time: a short one (a `musicbox sql` query, a publish) need not wait
+        // behind a long feature stage; more would only split the cores one query already uses.
         { taskQueue: TASK_QUEUES.sql, activities, maxConcurrentActivityTaskExecutions: 2 },
         { taskQueue: TASK_QUEUES.workflows, workflowsPath: require.resolve('../workflows') },
       ],

@@ -1,5 +1,6 @@
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 import type { LogFileName } from '../../ingest/file-name';
+import { isClickHouseErrorOfType } from '../errors';
 
 /** Where a load parses into before swapping in (see loadFiles). */
 export const STAGING_TABLES = ['events_staging', 'rejects_staging'];
@@ -51,7 +52,7 @@ export async function swapIn(ch: ClickHouseClient, names: LogFileName[]): Promis
       await ch.command({ query, query_params: params, clickhouse_settings: { allow_replace_partition_from_empty_source: 1 } as ClickHouseSettings });
     } catch (err) {
       // Servers older than the setting replace from an empty source without being asked.
-      if ((err as { code?: string }).code !== '115') throw err;
+      if (!isClickHouseErrorOfType(err, 'UNKNOWN_SETTING')) throw err;
       await ch.command({ query, query_params: params });
     }
   }
