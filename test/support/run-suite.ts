@@ -1,8 +1,9 @@
 /**
- * Runs test tiers with node's test runner. For the workflow tier it starts one Temporal dev server
- * for the whole run (the project's own launcher, the binary found like everywhere else) and hands
- * its address to the tests in TEMPORAL_ADDRESS; it is stopped when the tests end.
- *   node --import tsx test/support/run-suite.ts [unit|integration|workflow|replay|all]...
+ * Runs test tiers, or single test files, with node's test runner. When a workflow test is among
+ * them it starts one Temporal dev server for the whole run (the project's own launcher, the binary
+ * found like everywhere else) and hands its address to the tests in TEMPORAL_ADDRESS; it is stopped
+ * when the tests end. Any one file passes run alone this way.
+ *   node --import tsx test/support/run-suite.ts [unit|integration|workflow|replay|all|FILE.test.ts]...
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,14 +39,17 @@ function freePort(): Promise<number> {
 
 async function main(): Promise<number> {
   const asked = process.argv.slice(2);
-  const tiers = asked.length === 0 || asked.includes('all') ? [...TIERS] : asked;
-  for (const t of tiers) if (!(TIERS as readonly string[]).includes(t)) throw new Error(`unknown tier '${t}' (${TIERS.join(', ')}, all)`);
-  const files = tiers.flatMap((t) => testFiles(path.join(ROOT, 'test', t)));
+  const tiers = asked.length === 0 || asked.includes('all') ? [...TIERS] : asked.filter((a) => !a.endsWith('.test.ts'));
+  for (const t of tiers) if (!(TIERS as readonly string[]).includes(t)) throw new Error(`unknown tier '${t}' (${TIERS.join(', ')}, all, or a test file)`);
+  const single = asked.filter((a) => a.endsWith('.test.ts')).map((f) => path.resolve(f));
+  for (const f of single) if (!fs.existsSync(f)) throw new Error(`no test file ${f}`);
+  const files = [...tiers.flatMap((t) => testFiles(path.join(ROOT, 'test', t))), ...single];
   if (files.length === 0) throw new Error(`no test files in ${tiers.join(', ')}`);
+  const needsTemporal = tiers.includes('workflow') || single.some((f) => f.startsWith(path.join(ROOT, 'test', 'workflow') + path.sep));
 
   let server: DevServer | undefined;
   const env = { ...process.env };
-  if (tiers.includes('workflow') && !process.env.TEMPORAL_ADDRESS) {
+  if (needsTemporal && !process.env.TEMPORAL_ADDRESS) {
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-temporal-'));
     server = await startDevServer({ cli: temporalCliOf(resolveSettings().temporal), stateDir, port: await freePort(), uiPort: false });
     env.TEMPORAL_ADDRESS = server.address;

@@ -7,7 +7,7 @@ import { tempHome } from './engine';
 /** The suite's Temporal server (started once per run by run-suite.ts). */
 export function testTemporalAddress(): string {
   const address = process.env.TEMPORAL_ADDRESS;
-  if (!address) throw new Error('workflow tests need TEMPORAL_ADDRESS: run them with scripts/run-tests.sh workflow, which starts a dev server');
+  if (!address) throw new Error('workflow tests need TEMPORAL_ADDRESS: run them with scripts/run-tests.sh workflow (or scripts/run-tests.sh test/workflow/FILE.test.ts), which starts a dev server');
   return address;
 }
 
