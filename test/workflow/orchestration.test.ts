@@ -71,6 +71,7 @@ const standIns: Record<string, StandIn> = {
   evaluateRatingError: () => ({ heldOut: 10, nmf: { rmse: 1, mae: 1 }, svd: { rmse: 1, mae: 1 } }),
   blendRecommendations: (i) => ({ recommendations: `${String(i.runId)}/recommendations.tsv`, users: 8, coldStartUsers: 2, ranking, overlap: [] }),
   publishRecommendations: () => ({ table: 'recommendations', rows: 80 }),
+  writeRunReport: (i) => ({ report: `${String(i.runId)}/report.html`, path: `/artifacts/${String(i.runId)}/report.html`, charts: 3 }),
 };
 
 /** Activities that record each call and answer with the test's replacement or the stand-in. */
@@ -89,7 +90,7 @@ function recorded(names: string[]): Record<string, (input: Record<string, unknow
   );
 }
 
-const SQL = ['ingestLogs', 'buildRunFeatures', 'exportRunData', 'buildScoringSnapshot', 'publishChurnScores', 'publishRecommendations'];
+const SQL = ['ingestLogs', 'buildRunFeatures', 'exportRunData', 'buildScoringSnapshot', 'publishChurnScores', 'publishRecommendations', 'writeRunReport'];
 const TRAINING = ['trainChurnModel', 'runChurnGridUnit', 'summariseChurnGrid', 'scoreUsers', 'fitRecommender', 'evaluateRatingError', 'blendRecommendations'];
 
 before(async () => {
@@ -159,6 +160,10 @@ test('a whole run: ingest, features, exports, scoring snapshot, both branches; t
   assert.ok(order.indexOf('blendRecommendations') > Math.max(order.lastIndexOf('fitRecommender'), order.indexOf('evaluateRatingError')));
   assert.ok(order.indexOf('publishRecommendations') > order.indexOf('blendRecommendations'));
 
+  // The report is written last, from the run's summary.
+  assert.equal(order.at(-1), 'writeRunReport');
+  assert.equal((callsOf('writeRunReport')[0].input.result as { churn: { best: string } }).churn.best, 'random_forest_tuned');
+
   // The summary folds the snapshot in and reports what the activities said.
   assert.equal(result.features.scoringRows, 12);
   assert.equal(result.features.scoringSnapshotDate, '2017-05-12');
@@ -169,6 +174,7 @@ test('a whole run: ingest, features, exports, scoring snapshot, both branches; t
   assert.deepEqual(result.churn?.grid, { cells: 2, folds: 3, best: { ...GRID[1], meanAuc: 0.9, stdAuc: 0.01 } });
   assert.equal(result.churn?.atRisk, 5);
   assert.equal(result.recommendations?.rows, 80);
+  assert.equal(result.report?.report, 'full/report.html');
 });
 
 test('without a logs folder nothing is ingested; grid "none" trains the three seed models only', async () => {
