@@ -5,6 +5,7 @@ import { environmentWith, type Settings } from '../config/settings';
 import { ensureStateFolder } from '../config/state-folder';
 import { PROJECT_ROOT, temporalCliOf } from '../temporal/binary';
 import { startDevServer, type DevServer } from '../temporal/dev-server';
+import { handBackActivitiesOf } from './dead-worker-activities';
 import { acquireStackLock } from './stack-lock';
 import { Supervisor } from './supervisor';
 
@@ -16,6 +17,8 @@ export interface Stack {
   ownsServer: boolean;
   /** The worker processes running now (a restarted worker replaces its dead process here). */
   workers(): ChildProcess[];
+  /** The process id of the Temporal server this stack runs now, if it runs one. */
+  serverPid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -67,10 +70,17 @@ export async function startStack(settings: Settings, options: StackOptions = {})
     const kinds = options.workers ?? ['sql', ...Array.from({ length: settings.training.workers }, () => 'training' as const)];
     await Promise.all(
       kinds.map((kind, i) =>
-        supervisor.keep(`${kind} worker${i > 1 ? ` ${i}` : ''}`, (onSpawn) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i, onSpawn)),
+        supervisor.keep(
+          `${kind} worker${i > 1 ? ` ${i}` : ''}`,
+          (onSpawn) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i, onSpawn),
+          async (pid) => {
+            const handed = await handBackActivitiesOf(address, settings.temporal.namespace, pid);
+            return handed > 0 ? `${handed} activity attempt(s) it was running handed back for retry` : undefined;
+          },
+        ),
       ),
     );
-    return { address, uiUrl: server?.uiUrl, ownsServer: server !== undefined, workers: () => supervisor.processes(), stop };
+    return { address, uiUrl: server?.uiUrl, ownsServer: server !== undefined, workers: () => supervisor.processes(), serverPid: () => server?.pid, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -18,11 +18,22 @@ export class Supervisor {
 
   constructor(private readonly log: (line: string) => void) {}
 
-  /** Starts a worker process and keeps it running; resolves once the first one is ready. */
-  async keep(name: string, start: (onSpawn: (child: ChildProcess) => void) => Promise<ChildProcess>): Promise<void> {
+  /**
+   * Starts a worker process and keeps it running; resolves once the first one is ready.
+   * `onDeath` runs when a process of it dies, before the restart (e.g. to hand its work back).
+   */
+  async keep(name: string, start: (onSpawn: (child: ChildProcess) => void) => Promise<ChildProcess>, onDeath?: (pid: number) => Promise<string | undefined>): Promise<void> {
     const track = (child: ChildProcess) => {
       this.children.add(child);
-      child.once('exit', () => this.children.delete(child));
+      child.once('exit', () => {
+        this.children.delete(child);
+        if (!this.stopping && onDeath && child.pid) {
+          onDeath(child.pid).then(
+            (said) => said && this.log(`${name} (pid ${child.pid}): ${said}`),
+            (err: unknown) => this.log(`${name} (pid ${child.pid}): its running activities could not be handed back (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); Temporal retries them after their heartbeat timeout`),
+          );
+        }
+      });
     };
     const first = await start(track);
     this.watch(name, exitOf(first), async () => ({ exited: exitOf(await start(track)) }));

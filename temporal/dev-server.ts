@@ -23,6 +23,8 @@ export interface DevServer {
   uiUrl?: string;
   /** Stops the server (SIGTERM, then SIGKILL after 10 s). */
   stop(): Promise<void>;
+  /** The server's process id. */
+  pid: number;
   /** Settles when the server process exits, for whatever reason (its exit code, null when killed). */
   exited: Promise<number | null>;
 }
@@ -67,7 +69,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await sleep(200);
     }
     if (child.exitCode === null) {
-      return { address: `127.0.0.1:${port}`, uiUrl: uiPort === false ? undefined : `http://localhost:${uiPort}`, stop: () => stopChild(child, exited), exited };
+      return { address: `127.0.0.1:${port}`, uiUrl: uiPort === false ? undefined : `http://localhost:${uiPort}`, stop: () => stopChild(child, exited), exited, pid: child.pid! };
     }
     const said = fs.readFileSync(logFile).subarray(logStart).toString('utf8');
     if (attempt >= START_ATTEMPTS || !lostPortRace(said, port)) {
