@@ -43,7 +43,7 @@ const BASE = {
     font: 'Helvetica, Arial, sans-serif',
     view: { stroke: '#ddd' },
     // Feature and step names are long; the default limits cut them to an ellipsis.
-    axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee', labelLimit: 260 },
+    axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee', labelLimit: 400 },
     legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
     header: { labelFontSize: 12, titleFontSize: 12, labelLimit: 500 },
   },

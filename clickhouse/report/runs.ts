@@ -23,7 +23,7 @@ export interface RunListing {
  */
 export async function listRuns(rows: Rows): Promise<RunListing[]> {
   const staged = await rows<{ run_id: string; written_at: string }>(
-    `SELECT r.run_id AS run_id, toString(max(p.modification_time)) AS written_at
+    `SELECT r.run_id AS run_id, toString(max(p.modification_time), 'UTC') AS written_at
      FROM (SELECT DISTINCT run_id, _partition_id AS partition_id FROM run_cleaning_report WHERE stage = 'training') AS r
      INNER JOIN (SELECT partition_id, modification_time FROM system.parts WHERE database = currentDatabase() AND table = 'run_cleaning_report' AND active) AS p
        ON p.partition_id = r.partition_id

@@ -56,7 +56,7 @@ export function historySection(data: ReportData): Section {
     title: 'Against earlier runs',
     intro: 'Before trusting a run, compare it with the last one and with the champion it may replace.',
     blocks: [
-      headlineTable(data.comparison),
+      data.comparison.length === 0 ? note('This run has no stored result to compare.') : headlineTable(data.comparison),
       rows.length === 0
         ? note('No finished run has headline numbers yet.')
         : chart('trend', `Headline numbers over the last ${data.trend.length} finished runs`, 'A drop from one run to the next is worth a look before the new model is trusted; a slow slide says the population is drifting away from what the models learnt.', {

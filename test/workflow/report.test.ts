@@ -12,7 +12,7 @@ import { generateLogs } from '../../generator';
 import type { PipelineResult } from '../../messages/pipeline';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { PROJECT_ROOT } from '../../temporal/binary';
-import { churnPipeline } from '../../workflows';
+import { churnPipeline, featureStage } from '../../workflows';
 import { launchChromium } from '../support/browser';
 import { tempHome } from '../support/engine';
 import { startWorker, stopWorker, testClient, testSettings } from '../support/stack';
@@ -37,6 +37,8 @@ before(async () => {
   const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-second', args: [{ runId: 'report-second', churn }] });
   second = await handle.result();
   historyOfSecond = await handle.fetchHistory();
+  // A run that stops after its feature stage: listed, but not completed.
+  await client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-partial', args: [{ params: { runId: 'report-partial' } }] });
 });
 after(async () => {
   await client.connection.close();
@@ -56,12 +58,15 @@ test('the pipeline writes its report last, its path in the result and in the ste
   assert.equal(summary, 'HTML report: artifacts/report-second/report.html');
 });
 
-test('musicbox runs lists both runs newest first, with the numbers of their results', () => {
-  const runs = JSON.parse(musicbox('runs', '--json')) as { runId: string; status: string; asOf: string; bestModel: string; bestTestAuc: number; blendNdcg: number; champion: boolean }[];
-  assert.deepEqual(runs.map((r) => r.runId), ['report-second', 'report-first']);
+test('musicbox runs lists every run newest first, with the numbers of their results', () => {
+  const all = JSON.parse(musicbox('runs', '--json')) as { runId: string; status: string; asOf: string; bestModel: string | null; bestTestAuc: number | null; blendNdcg: number | null; champion: boolean }[];
+  assert.deepEqual(all.map((r) => r.runId), ['report-partial', 'report-second', 'report-first']);
+  // As of the end of the label window: the seed's snapshot 2017-04-28 plus 14 days.
+  assert.deepEqual(all[0], { ...all[0], status: 'incomplete', asOf: '2017-05-12', bestModel: null, bestTestAuc: null, blendNdcg: null, champion: false });
+  const runs = all.slice(1);
   for (const [row, result] of [[runs[0], second], [runs[1], first]] as const) {
     assert.equal(row.status, 'completed');
-    assert.equal(row.asOf, result.features.snapshotDate);
+    assert.equal(row.asOf, '2017-05-12');
     assert.equal(row.bestModel, result.churn?.best);
     assert.equal(row.bestTestAuc, result.churn?.models.find((m) => m.name === result.churn?.best)?.testAuc);
     assert.equal(row.blendNdcg, result.recommendations?.models.find((m) => m.name === 'blend')?.ranking.ndcg);
@@ -69,7 +74,8 @@ test('musicbox runs lists both runs newest first, with the numbers of their resu
   // The newest registered model's run is the one the published scores come from.
   assert.deepEqual(runs.map((r) => r.champion), [true, false]);
   const table = musicbox('runs');
-  assert.match(table.split('\n')[1], new RegExp(`^report-second\\s+2017-04-28\\s+completed\\s+${second.churn?.best}\\s+${formatScore(runs[0].bestTestAuc).replace('.', '\\.')}`));
+  assert.match(table.split('\n')[1], /^report-partial\s+2017-05-12\s+incomplete\s+–\s+–\s+–$/);
+  assert.match(table.split('\n')[2], new RegExp(`^report-second\\s+2017-05-12\\s+completed\\s+${second.churn?.best}\\s+${formatScore(runs[0].bestTestAuc).replace('.', '\\.')}`));
 });
 
 test('musicbox report writes the same report again for an earlier run, and a copy where asked', () => {
@@ -77,6 +83,13 @@ test('musicbox report writes the same report again for an earlier run, and a cop
   const printed = musicbox('report', '--run-id', 'report-first', '--out', out);
   assert.match(printed, /report \(12 charts\): .*first\.html/);
   assert.match(fs.readFileSync(out, 'utf8'), /<h1>musicbox run <code>report-first<\/code><\/h1>/);
+  // A run that never finished reports what its tables hold.
+  const partial = musicbox('report', '--run-id', 'report-partial');
+  const html = fs.readFileSync(path.join(artifactsDir(settings), 'report-partial', 'report.html'), 'utf8');
+  // Data accounting, reject reasons and cleaning: nothing past the feature stage.
+  assert.match(partial, /report \(3 charts\)/);
+  assert.match(html, /This run has no stored result/);
+  assert.match(html, /No churn model was trained in this run\./);
 });
 
 test('in a real browser the report opens from disk offline, every chart drawn, its numbers the run\'s', async () => {

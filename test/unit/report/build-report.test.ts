@@ -30,3 +30,12 @@ test('a run that left out recommendations has no recommendation section, and one
   assert.match(html, /No line was rejected\./);
   assert.match(html, /id="chart-roc"/);
 });
+
+test('a run without a stored result shows its tables and says what it cannot compare', async () => {
+  const { html, charts } = await buildReportHtml({ ...data, result: undefined, models: [], grid: undefined, probabilities: [], drift: [] });
+  // Only the feature stage's charts: lines per day, reject reasons, cleaning.
+  assert.equal(charts, 3);
+  assert.match(html, /This run has no stored result to compare\./);
+  assert.match(html, /No churn model was trained in this run\./);
+  assert.doesNotMatch(html, /id="table-headline"/);
+});
