@@ -63,7 +63,7 @@ export function historySection(data: ReportData): Section {
             data: { values: rows },
             mark: { type: 'line', point: true },
             encoding: {
-              x: { field: 'run', type: 'ordinal', sort: { field: 'order' }, title: 'run (as of, id)', axis: { labelAngle: -30, labelLimit: 220 } },
+              x: { field: 'run', type: 'ordinal', sort: { field: 'order' }, title: 'run (as of, id)', axis: { labelAngle: -30, labelLimit: 400 } },
               y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '.3f' } },
               color: { field: 'metric', type: 'nominal', title: null },
               row: { field: 'metric', type: 'nominal', title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
