@@ -14,12 +14,52 @@ before(async () => {
 });
 after(() => ch.close());
 
-/** An independent count of the samples: field counts per physical line, as a person reads them. */
-function classify(file: string, expected: number) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
+/** Fields per record of each kind (docs/FEATURES.md §1). */
+const FIELDS = { play: 9, down: 6, search: 4 } as const;
+type Kind = keyof typeof FIELDS;
+
+interface ReadRecord {
+  line: number;
+  repaired: '' | 'extra_empty_fields' | 'split_record';
+  fields: string[];
+}
+
+/**
+ * A second reading of a sample, written here as a person reads the file, not as the engine parses
+ * it: blank lines; a record with surplus empty fields (stray tabs) has them dropped; a record cut
+ * short whose next line completes it is one record, at the first line's number.
+ */
+function readSample(kind: Kind): { lines: number; blank: number; records: ReadRecord[] } {
+  const text = fs.readFileSync(path.join(RAW_SAMPLES, `20170330_1_${kind}.log`), 'utf8');
+  const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop(); // the final newline ends the last line
-  const fields = lines.map((l) => (l === '' ? 0 : l.split('\t').length));
-  return { lines: lines.length, blank: fields.filter((n) => n === 0).length, exact: fields.filter((n) => n === expected).length };
+  const n = FIELDS[kind];
+  const records: ReadRecord[] = [];
+  let blank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === '') {
+      blank++;
+      continue;
+    }
+    let fields = lines[i].split('\t');
+    if (fields.length < n && i + 1 < lines.length && (lines[i] + lines[i + 1]).split('\t').length === n) {
+      records.push({ line: i + 1, repaired: 'split_record', fields: (lines[i] + lines[i + 1]).split('\t') });
+      i++;
+      continue;
+    }
+    let repaired: ReadRecord['repaired'] = '';
+    // Leading stray tabs first, then surplus empties from the right, keeping the last field.
+    while (fields.length > n && fields[0] === '') [repaired, fields] = ['extra_empty_fields', fields.slice(1)];
+    for (let j = fields.length - 2; fields.length > n && j > 0; j--) if (fields[j] === '') [repaired, fields] = ['extra_empty_fields', fields.filter((_, k) => k !== j)];
+    records.push({ line: i + 1, repaired, fields });
+  }
+  return { lines: lines.length, blank, records };
+}
+
+/** A number field as the seed reads it: empty or nan is missing, anything else not a number is bad. */
+function numberField(raw: string): number | null | 'bad' {
+  if (raw === '' || raw.toLowerCase() === 'nan') return null;
+  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : 'bad';
 }
 
 test('every line of the real samples is loaded, repaired or rejected with a reason', async () => {
@@ -34,20 +74,43 @@ test('every line of the real samples is loaded, repaired or rejected with a reas
   assert.deepEqual(byKey['20170330_1_down.log'], { lines: 1000, blank: 0, loaded: 996, repaired: 4, splitRecords: 4, rejected: 0 });
   assert.deepEqual(byKey['20170330_1_search.log'], { lines: 1000, blank: 0, loaded: 1000, repaired: 0, splitRecords: 0, rejected: 0 });
 
-  // Cross-check against the independent field count: clean lines = exact field count minus rejects.
-  const play = classify(path.join(RAW_SAMPLES, '20170330_1_play.log'), 9);
-  assert.equal(play.lines, 1001);
-  assert.equal(play.blank, 1);
-  assert.equal(play.exact - 3 + 3, byKey['20170330_1_play.log'].loaded); // 994 clean + 3 repaired
-  const down = classify(path.join(RAW_SAMPLES, '20170330_1_down.log'), 6);
-  assert.equal(down.exact + 4, 996);
-
   const rejects = await rows<{ line_no: number; reason: string }>(ch, 'SELECT line_no, reason FROM rejects ORDER BY line_no');
   assert.deepEqual(rejects, [
     { line_no: 23, reason: 'bad_play_time' },
     { line_no: 200, reason: 'bad_play_time' },
     { line_no: 244, reason: 'bad_play_time' },
   ]);
+});
+
+test('every stored row and reject matches a second reading of the samples, field by field', async () => {
+  for (const kind of Object.keys(FIELDS) as Kind[]) {
+    const file = `20170330_1_${kind}.log`;
+    const read = readSample(kind);
+    const expectedRows: Record<string, unknown>[] = [];
+    const expectedRejects: { line_no: number; reason: string }[] = [];
+    for (const r of read.records) {
+      assert.equal(r.fields.length, FIELDS[kind], `${file}:${r.line} reads as ${r.fields.length} fields`);
+      const uid = Number(r.fields[0]);
+      if (kind === 'search') {
+        expectedRows.push({ line_no: r.line, uid, event: 'S', device: r.fields[1], song_id: null, play_time: null, song_length: null, search_time: r.fields[2], search_query: r.fields[3], repaired: r.repaired });
+        continue;
+      }
+      const songId = Number(r.fields[2]);
+      const [playTime, songLength] = kind === 'play' ? [numberField(r.fields[6]), numberField(r.fields[7])] : [null, null];
+      if (playTime === 'bad') expectedRejects.push({ line_no: r.line, reason: 'bad_play_time' });
+      else if (songLength === 'bad') expectedRejects.push({ line_no: r.line, reason: 'bad_song_length' });
+      else expectedRows.push({ line_no: r.line, uid, event: kind === 'play' ? 'P' : 'D', device: r.fields[1], song_id: songId, play_time: playTime, song_length: songLength, search_time: '', search_query: '', repaired: r.repaired });
+    }
+    const stored = await rows(
+      ch,
+      'SELECT line_no, uid, toString(event) AS event, toString(device) AS device, song_id, play_time, song_length, search_time, search_query, toString(repaired) AS repaired FROM events WHERE file_key = {file:String} ORDER BY line_no',
+      { file },
+    );
+    assert.deepEqual(stored, expectedRows, file);
+    assert.deepEqual(await rows(ch, 'SELECT line_no, reason FROM rejects WHERE file_key = {file:String} ORDER BY line_no', { file }), expectedRejects, file);
+    const [counts] = await rows<{ lines: number; blank: number }>(ch, 'SELECT lines_read AS lines, blank FROM ingested_files FINAL WHERE file_key = {file:String}', { file });
+    assert.deepEqual({ lines: Number(counts.lines), blank: Number(counts.blank) }, { lines: read.lines, blank: read.blank }, file);
+  }
 });
 
 test('repaired rows carry the right values and the repair they needed', async () => {
