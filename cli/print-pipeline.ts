@@ -31,5 +31,6 @@ export function printPipelineResult(result: PipelineResult, print: (line: string
     print(`  published ${n(r.rows)} recommendations for ${n(r.users)} users (${n(r.coldStartUsers)} cold-start, ${formatPercent(r.users ? r.coldStartUsers / r.users : null)}: popularity only): table ${r.table}; musicbox recommend --uid <uid>`);
   }
   if (result.report) print(`  report (${result.report.charts} charts): ${result.report.path}`);
+  if (result.reportError) print(`  report not written: ${result.reportError}; write it with: musicbox report --run-id ${result.runId}`);
   print(`  look inside: musicbox sql "SELECT * FROM run_cleaning_report WHERE run_id = '${result.runId}'"`);
 }

@@ -40,5 +40,7 @@ export const PipelineResult = z.object({
   recommendations: RecsysSummary.optional(),
   /** The run's HTML report; absent for runs started before the pipeline wrote one. */
   report: WriteRunReportResult.optional(),
+  /** Why the report step failed, when it did; the run's published results stand. */
+  reportError: z.string().optional(),
 });
 export type PipelineResult = z.infer<typeof PipelineResult>;
