@@ -1,15 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import {
-  accumulateBlocks,
-  accumulateInBlocks,
-  MAX_ROW_BLOCKS,
-  mergeBlocks,
-  rowBlocks,
-  SLOTS,
-  type HistogramLayout,
-  type RowBuild,
-} from '../trees/histogram';
+import { accumulateBlocks, accumulateInBlocks, MAX_ROW_BLOCKS, mergeBlocks, rowBlocks, type RowBuild } from '../trees/histogram-blocks';
+import { SLOTS, type HistogramLayout } from '../trees/histogram-layout';
 import { localHistogramEngine, type HistogramEngine } from '../trees/histogram-engine';
 import { blocksOf, CONTROL, HELPER_KIND, type HistogramWorkerInit } from './histogram-worker';
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { accumulateBlocks, type HistogramLayout, type RowBuild } from '../trees/histogram';
+import { accumulateBlocks, type RowBuild } from '../trees/histogram-blocks';
+import type { HistogramLayout } from '../trees/histogram-layout';
 
 /** Slots of the shared control block; BOUNDS starts the build's row-block boundaries. */
 export const CONTROL = { SEQ: 0, DONE: 1, READY: 2, HIST: 3, START: 4, FEATURES: 5, BLOCKS: 6, BOUNDS: 7 } as const;

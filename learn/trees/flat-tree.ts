@@ -1,4 +1,4 @@
-import type { GrownTree } from './tree-builder';
+import type { GrownTree } from './grown-tree';
 
 /**
  * A fitted tree as parallel arrays. Internal nodes send a row left when its code is

@@ -1,6 +1,6 @@
 import { deriveSeed, mulberry32 } from '../random';
 import { finishTree, type FlatTree } from './flat-tree';
-import { growTree } from './tree-builder';
+import { growTree } from './tree-grower';
 
 /** Binned training data a forest tree needs; shareable with worker threads. */
 export interface ForestTreeData {

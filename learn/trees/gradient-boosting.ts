@@ -4,10 +4,12 @@ import { assertDataset, assertSameFeatures } from '../dataset';
 import { mulberry32 } from '../random';
 import type { FeatureMatrix, Labels, Probabilities } from '../types';
 import { binMatrix } from './binning';
-import { histogramLayout, toRowMajor } from './histogram';
+import { histogramLayout } from './histogram-layout';
+import { toRowMajor } from './row-major-histogram';
 import { finishTree, leafOfBinned, predictRaw, treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
 import { sampleFeatures, sampleRows } from './sampling';
-import { growTree, type GrownTree } from './tree-builder';
+import type { GrownTree } from './grown-tree';
+import { growTree } from './tree-grower';
 
 /** Options for {@link GradientBoostingClassifier}. */
 export interface GradientBoostingOptions {

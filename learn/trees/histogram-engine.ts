@@ -1,4 +1,6 @@
-import { accumulateFeature, accumulateInBlocks, MAX_ROW_BLOCKS, SLOTS, type HistogramLayout } from './histogram';
+import { accumulateInBlocks, MAX_ROW_BLOCKS } from './histogram-blocks';
+import { SLOTS, type HistogramLayout } from './histogram-layout';
+import { accumulateFeature } from './node-histogram';
 
 /**
  * Builds full (every tree feature) node histograms. The tree builder partitions

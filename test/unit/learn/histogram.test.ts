@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mulberry32 } from '../../../learn/random';
-import {
-  accumulateInBlocks,
-  accumulateRows,
-  histogramLayout,
-  MAX_ROW_BLOCKS,
-  rowBlocks,
-  SLOTS,
-  toRowMajor,
-} from '../../../learn/trees/histogram';
+import { accumulateInBlocks, MAX_ROW_BLOCKS, rowBlocks } from '../../../learn/trees/histogram-blocks';
+import { histogramLayout, SLOTS } from '../../../learn/trees/histogram-layout';
+import { accumulateRows, toRowMajor } from '../../../learn/trees/row-major-histogram';
 
 test('row-major accumulation matches a per-row sum over any row count', () => {
   const rng = mulberry32(7);
