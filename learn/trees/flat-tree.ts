@@ -53,6 +53,20 @@ export function predictRaw(tree: FlatTree, columns: Float64Array[], row: number)
   return tree.value[node];
 }
 
+/**
+ * The value one row of raw columns reaches in the tree cut at `maxDepth`: the node where
+ * its path stops, which must carry a value (forest trees keep one at every node).
+ */
+export function predictRawToDepth(tree: FlatTree, columns: Float64Array[], row: number, maxDepth: number): number {
+  let node = 0;
+  let f = tree.feature[0];
+  for (let depth = 0; f >= 0 && depth < maxDepth; depth++) {
+    node = columns[f][row] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+    f = tree.feature[node];
+  }
+  return tree.value[node];
+}
+
 /** Leaf value for one row of bin codes. */
 export function predictBinned(tree: FlatTree, codes: Uint8Array[], row: number): number {
   return tree.value[leafOfBinned(tree, codes, row)];

@@ -46,8 +46,10 @@ export function trainForestTree(data: ForestTreeData, treeIndex: number, setting
   }
   const features = new Int32Array(data.codes.length);
   for (let j = 0; j < features.length; j++) features[j] = j;
+  // Drawn after the bootstrap, so it too depends only on (seed, treeIndex).
+  const featureSeed = Math.floor(rng() * 2 ** 32);
   const grown = growTree(
-    { codes: data.codes, nBins: data.nBins, grad, hess: weight, rows: Int32Array.from(rowList), features, rng },
+    { codes: data.codes, nBins: data.nBins, grad, hess: weight, rows: Int32Array.from(rowList), features, featureSeed },
     {
       maxDepth: settings.maxDepth,
       minSamplesLeaf: settings.minSamplesLeaf,
@@ -59,6 +61,8 @@ export function trainForestTree(data: ForestTreeData, treeIndex: number, setting
   );
   // Leaf value = weighted share of churners among the bootstrap rows in the leaf.
   const tree = finishTree(grown, data.thresholds, (g, h) => g / h);
+  // Internal nodes keep their share too: the tree cut at a smaller depth predicts from them (see predictRawToDepth).
+  for (let i = 0; i < tree.value.length; i++) if (tree.feature[i] >= 0) tree.value[i] = grown.sumG[i] / grown.sumH[i];
   const importance = Float64Array.from(grown.gainByFeature);
   const total = importance.reduce((a, b) => a + b, 0);
   if (total > 0) for (let j = 0; j < importance.length; j++) importance[j] /= total;

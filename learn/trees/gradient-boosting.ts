@@ -129,7 +129,7 @@ export class GradientBoostingClassifier {
         logLossGradients(rows, expNegScore, labels, grad, hess);
         const features = sampleFeatures(x.columns.length, nTreeFeatures, rng);
         const grown = growTree(
-          { codes: binned.codes, nBins: binned.nBins, grad, hess, rows, features, rng, engine },
+          { codes: binned.codes, nBins: binned.nBins, grad, hess, rows, features, engine },
           {
             maxDepth: o.maxDepth,
             minSamplesLeaf: o.minSamplesLeaf,

@@ -1,4 +1,4 @@
-import { randomInt, type Rng } from '../random';
+import { deriveSeed, mulberry32, randomInt, type Rng } from '../random';
 import { COUNTED_SLOTS, type HistogramLayout } from './histogram-layout';
 import { accumulateFeatureRange, withRowCounts } from './node-histogram';
 import {
@@ -21,6 +21,13 @@ export interface NodeRows {
   sumG: number;
   sumH: number;
   count: number;
+  /** Seed of the node's feature draw. */
+  seed: number;
+}
+
+/** Seeds of a node's two children, derived from the node's own: a node's seed follows from its path from the root. */
+export function childSeeds(seed: number): [number, number] {
+  return [deriveSeed(seed, 0), deriveSeed(seed, 1)];
 }
 
 /** What every split search in one tree reads; nothing here is mutated. */
@@ -42,6 +49,11 @@ export interface SplitterData {
  * (every tree feature, kept when most features are tried at every node), or directly
  * from the rows of the features drawn for the node. Features are drawn without
  * replacement from the tree's features until `perSplit` non-constant ones were tried.
+ *
+ * A node's draw depends only on its seed, which depends only on its place in the tree
+ * (see childSeeds), not on the order in which nodes are grown: a tree grown to depth d
+ * is then exactly a deeper tree with the same seed cut at depth d, which lets one
+ * forest stand for every depth of a grid search.
  */
 export class NodeSplitter {
   private readonly order: Int32Array;
@@ -54,16 +66,27 @@ export class NodeSplitter {
     private readonly data: SplitterData,
     private readonly constraints: SplitConstraints,
     private readonly perSplit: number,
-    private readonly rng: Rng,
   ) {
     this.order = Int32Array.from(data.features);
   }
 
+  /** True when a node tries only some features, so its draw needs a seed. */
+  get draws(): boolean {
+    return this.perSplit < this.order.length;
+  }
+
+  /** Starts a node's draw: the tree's features in their original order, and the node's own stream. */
+  private startDraw(seed: number): Rng | null {
+    if (!this.draws) return null;
+    this.order.set(this.data.features);
+    return mulberry32(seed);
+  }
+
   /** Moves a feature drawn from order[k..] to order[k] when a node tries only some of them. */
-  private drawFeature(k: number): number {
+  private drawFeature(rng: Rng | null, k: number): number {
     const order = this.order;
-    if (this.perSplit < order.length) {
-      const j = k + randomInt(this.rng, order.length - k);
+    if (rng) {
+      const j = k + randomInt(rng, order.length - k);
       const t = order[k];
       order[k] = order[j];
       order[j] = t;
@@ -80,9 +103,10 @@ export class NodeSplitter {
   findInHistogram(hist: Float64Array, node: NodeRows, best: SplitCandidate): void {
     const { codes, nBins, rows, layout, rowBound } = this.data;
     const { sumG: g, sumH: h, count: n } = node;
+    const rng = this.startDraw(node.seed);
     let drawn = 0;
     for (let tried = 0; drawn < this.order.length && tried < this.perSplit; drawn++) {
-      if (nBins[this.drawFeature(drawn)] >= 2) tried++;
+      if (nBins[this.drawFeature(rng, drawn)] >= 2) tried++;
     }
     const candidates = this.order.subarray(0, drawn);
     const initial = { ...best };
@@ -111,9 +135,10 @@ export class NodeSplitter {
     const { codes, nBins, grad, hess, rows } = this.data;
     const { sumG: g, sumH: h, count: n } = node;
     const scratch = this.scratch;
+    const rng = this.startDraw(node.seed);
     let tried = 0;
     for (let k = 0; k < this.order.length && tried < this.perSplit; k++) {
-      const f = this.drawFeature(k);
+      const f = this.drawFeature(rng, k);
       if (nBins[f] < 2) continue;
       if (n < SORTED_SCAN_ROWS) {
         if (scanFeatureSorted(this.sortKeys, codes[f], rows, node.start, node.end, grad, hess, f, g, h, this.constraints, best)) tried++;

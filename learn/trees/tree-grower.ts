@@ -1,9 +1,8 @@
-import type { Rng } from '../random';
 import { localHistogramEngine, type HistogramEngine } from './histogram-engine';
 import { histogramLayout, subtractInto, type HistogramLayout } from './histogram-layout';
 import { TreeNodes, type GrownTree } from './grown-tree';
 import { gatherStatistics } from './node-histogram';
-import { NodeSplitter } from './node-splitter';
+import { childSeeds, NodeSplitter } from './node-splitter';
 import { partition } from './partition';
 import type { SplitCandidate, SplitConstraints } from './split-finder';
 
@@ -42,7 +41,11 @@ export interface GrowInput {
   rowCodes?: Uint8Array;
   /** Where full histograms are built; a fresh single-threaded engine when absent. */
   engine?: HistogramEngine;
-  rng: Rng;
+  /**
+   * Seed of the root's feature draw; each child's seed derives from its parent's. Needed
+   * only when a node tries fewer features than the tree has (default 0).
+   */
+  featureSeed?: number;
 }
 
 /** A node waiting on the splitting stack. */
@@ -51,6 +54,8 @@ interface GrowingNode {
   start: number;
   end: number;
   depth: number;
+  /** Seed of its feature draw. */
+  seed: number;
   /** Its full histogram, when the tree keeps them (see TreeGrower). */
   hist: Float64Array | null;
 }
@@ -97,10 +102,10 @@ export class TreeGrower {
     const { rootG, rootH, maxHessian } = this.rootSums();
     const rowBound = { maxHessian, slack: HESSIAN_SUM_SLACK * rootH };
     const data = { codes, nBins, grad: input.grad, hess: input.hess, rows: this.rows, layout: this.layout, features, rowBound };
-    this.splitter = new NodeSplitter(data, options, perSplit, input.rng);
+    this.splitter = new NodeSplitter(data, options, perSplit);
     const root = this.nodes.add(0, this.rows.length, rootG, rootH);
     const hist = this.keepHistograms && this.splittable(0, root) ? this.buildHistogram(0, this.rows.length) : null;
-    this.stack.push({ id: root, start: 0, end: this.rows.length, depth: 0, hist });
+    this.stack.push({ id: root, start: 0, end: this.rows.length, depth: 0, seed: (input.featureSeed ?? 0) >>> 0, hist });
   }
 
   /** Splits nodes until none is left; returns the tree. */
@@ -130,7 +135,7 @@ export class TreeGrower {
   private findSplit(node: GrowingNode): SplitCandidate | null {
     if (!this.splittable(node.depth, node.id)) return null;
     const best: SplitCandidate = { gain: this.options.minGain, feature: -1, bin: 0, leftG: 0, leftH: 0 };
-    const sums = { start: node.start, end: node.end, sumG: this.nodes.sumG[node.id], sumH: this.nodes.sumH[node.id], count: this.nodes.count[node.id] };
+    const sums = { start: node.start, end: node.end, sumG: this.nodes.sumG[node.id], sumH: this.nodes.sumH[node.id], count: this.nodes.count[node.id], seed: node.seed };
     if (node.hist) this.splitter.findInHistogram(node.hist, sums, best);
     else this.splitter.findDirect(sums, best);
     return best.feature < 0 ? null : best;
@@ -146,9 +151,10 @@ export class TreeGrower {
     const right = this.nodes.add(mid, node.end, g - best.leftG, h - best.leftH);
     this.nodes.split(node.id, best.feature, best.bin, left, right);
     const depth = node.depth + 1;
+    const [leftSeed, rightSeed] = this.splitter.draws ? childSeeds(node.seed) : [0, 0];
     return [
-      { id: left, start: node.start, end: mid, depth, hist: null },
-      { id: right, start: mid, end: node.end, depth, hist: null },
+      { id: left, start: node.start, end: mid, depth, seed: leftSeed, hist: null },
+      { id: right, start: mid, end: node.end, depth, seed: rightSeed, hist: null },
     ];
   }
 

@@ -114,7 +114,6 @@ for (const histograms of ['subtract', 'direct'] as const) {
           hess: new Float64Array(400).fill(1),
           rows: Int32Array.from({ length: 400 }, (_, i) => i),
           features: Int32Array.from([0, 1, 2]),
-          rng: mulberry32(0),
         },
         { maxDepth: 6, minSamplesLeaf, minChildWeight: 0, l2: 0, minGain: 0, featuresPerSplit: 3, histograms },
       );
@@ -181,7 +180,6 @@ test('histogram splits keep min samples per leaf exactly when hessians vary, as 
       hess,
       rows: Int32Array.from({ length: n }, (_, i) => i),
       features: Int32Array.from([0, 1, 2]),
-      rng: mulberry32(0),
     },
     {
       maxDepth: limits.maxDepth,
@@ -215,7 +213,6 @@ test('a grown tree lists the rows of every node, each leaf holding the rows that
       hess: new Float64Array(300).fill(1),
       rows,
       features: Int32Array.from([0, 1, 2]),
-      rng: mulberry32(0),
     },
     { maxDepth: 3, minSamplesLeaf: 5, minChildWeight: 0, l2: 0, minGain: 0, featuresPerSplit: 3 },
   );
