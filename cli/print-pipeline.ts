@@ -27,7 +27,7 @@ export function printPipelineResult(result: PipelineResult, print: (line: string
     const s = (x: number | null) => formatScore(x);
     print('  recommenders on label-window plays (precision@10 / recall@10 / NDCG@10 / hit rate@10 / coverage):');
     for (const model of r.models) print(`    ${model.name.padEnd(12)} ${s(model.ranking.precision)}  ${s(model.ranking.recall)}  ${s(model.ranking.ndcg)}  ${s(model.ranking.hitRate)}  ${s(model.ranking.coverage)}`);
-    print(`  held-out 20 % ratings: NMF RMSE ${s(r.ratingError.nmf.rmse)} MAE ${s(r.ratingError.nmf.mae)}; SVD RMSE ${s(r.ratingError.svd.rmse)} MAE ${s(r.ratingError.svd.mae)}`);
+    if (r.ratingError) print(`  held-out 20 % ratings: NMF RMSE ${s(r.ratingError.nmf.rmse)} MAE ${s(r.ratingError.nmf.mae)}; SVD RMSE ${s(r.ratingError.svd.rmse)} MAE ${s(r.ratingError.svd.mae)}`);
     print(`  published ${n(r.rows)} recommendations for ${n(r.users)} users (${n(r.coldStartUsers)} cold-start, ${formatPercent(r.users ? r.coldStartUsers / r.users : null)}: popularity only): table ${r.table}; musicbox recommend --uid <uid>`);
   }
   if (result.report) print(`  report (${result.report.charts} charts): ${result.report.path}`);

@@ -99,7 +99,7 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'workers', `${kind}-worker.ts`)], {
     cwd: process.cwd(),
-    env: environmentWith({ MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address }),
+    env: environmentWith({ MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address, ...(kind === 'training' ? { MUSICBOX_THREADS: String(trainingThreadShare(settings)) } : {}) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   onSpawn?.(child);
@@ -118,4 +118,13 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
       reject(new Error(`${kind} worker exited with code ${code}: ${lastLine ?? 'no output'} (log: ${logFile})`));
     });
   });
+}
+
+/**
+ * One thread budget for the machine (`MUSICBOX_THREADS`, default every core), split evenly
+ * among the training workers the local stack starts: with one process per core, each forest or
+ * booster runs on one thread instead of one per core (N processes × N threads before).
+ */
+export function trainingThreadShare(settings: Settings): number {
+  return Math.max(1, Math.floor(settings.threads / settings.training.workers));
 }

@@ -12,6 +12,12 @@ export interface Settings {
   clickhouse: EmbeddedClickHouse | ServerClickHouse;
   temporal: TemporalSettings;
   training: TrainingSettings;
+  /**
+   * Threads this process may keep busy with model arithmetic, `MUSICBOX_THREADS`, default every
+   * core. The local stack hands each training worker its share of the machine's cores, so that
+   * processes × threads never exceeds them.
+   */
+  threads: number;
 }
 
 export interface TrainingSettings {
@@ -71,6 +77,7 @@ const env = z.object({
   PATH: z.string().optional(),
   MUSICBOX_TRAINING_WORKERS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
   MUSICBOX_TRAINING_SLOTS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
+  MUSICBOX_THREADS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
 });
 
 /** Resolves settings from an environment (default `process.env`) and a working directory. */
@@ -106,6 +113,7 @@ export function resolveSettings(source: NodeJS.ProcessEnv = process.env, cwd = p
       workers: e.MUSICBOX_TRAINING_WORKERS ?? os.availableParallelism(),
       slots: e.MUSICBOX_TRAINING_SLOTS ?? 1,
     },
+    threads: e.MUSICBOX_THREADS ?? os.availableParallelism(),
   };
 }
 

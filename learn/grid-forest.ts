@@ -6,58 +6,47 @@ import { predictRawToDepth, type FlatTree } from './trees/flat-tree';
 import { RandomForestClassifier } from './trees/random-forest';
 import type { FeatureMatrix, Labels } from './types';
 
+/** A grid cell with its place in the grid. */
+export interface IndexedCell {
+  cellIndex: number;
+  cell: GridCell;
+}
+
 /**
- * Grid cells that one forest serves exactly. With one seed, a forest's first n trees are
- * the n-tree forest, and each tree cut at depth d is the tree grown to depth d (a node's
+ * Scores the held-out fold for several grid cells with one forest, as if each cell's
+ * forest had been grown on its own. With one seed, a forest's first n trees are the
+ * n-tree forest, and each tree cut at depth d is the tree grown to depth d (a node's
  * feature draw depends only on its place in the tree). So cells that differ only in
  * their number of trees and depth share the forest of the most trees and the deepest
- * depth among them.
- */
-export interface SharedForestGroup {
-  minSamplesLeaf: number;
-  maxFeatures: GridCell['maxFeatures'];
-  cells: { cellIndex: number; cell: GridCell }[];
-}
-
-/** Cells grouped by what changes a tree (min samples per leaf, features per split), in grid order. */
-export function sharedForestGroups(grid: readonly GridCell[]): SharedForestGroup[] {
-  const groups = new Map<string, SharedForestGroup>();
-  grid.forEach((cell, cellIndex) => {
-    const key = `${cell.minSamplesLeaf}/${String(cell.maxFeatures)}`;
-    const group = groups.get(key) ?? { minSamplesLeaf: cell.minSamplesLeaf, maxFeatures: cell.maxFeatures, cells: [] };
-    group.cells.push({ cellIndex, cell });
-    groups.set(key, group);
-  });
-  return [...groups.values()];
-}
-
-/**
- * Trains the group's shared forest on all folds but `fold` and scores the held-out fold
- * for every cell of the group, as if each cell's forest had been grown on its own.
+ * depth among them, trained once on all folds but `fold`.
  */
 export async function runSharedForestUnit(
   data: FeatureMatrix,
   labels: Labels,
-  group: SharedForestGroup,
+  cells: readonly IndexedCell[],
   fold: number,
   foldAssignment: Int32Array,
   options: GridUnitOptions = {},
 ): Promise<GridUnitResult[]> {
+  const [{ cell: first }] = cells;
+  for (const { cellIndex, cell } of cells) {
+    if (cell.minSamplesLeaf !== first.minSamplesLeaf || cell.maxFeatures !== first.maxFeatures) {
+      throw new RangeError(`cell ${cellIndex} differs in min samples per leaf or features per split: it cannot share a forest with cell ${cells[0].cellIndex}`);
+    }
+  }
   const { train, test } = foldIndices(foldAssignment, fold);
-  const nTrees = Math.max(...group.cells.map((c) => c.cell.nTrees));
-  const maxDepth = Math.max(...group.cells.map((c) => c.cell.maxDepth));
   const forest = await new RandomForestClassifier({
-    nTrees,
-    maxDepth,
-    minSamplesLeaf: group.minSamplesLeaf,
-    maxFeatures: group.maxFeatures,
+    nTrees: Math.max(...cells.map((c) => c.cell.nTrees)),
+    maxDepth: Math.max(...cells.map((c) => c.cell.maxDepth)),
+    minSamplesLeaf: first.minSamplesLeaf,
+    maxFeatures: first.maxFeatures,
     seed: options.seed ?? 0,
     ...(options.threads === undefined ? {} : { threads: options.threads }),
   }).train(takeRows(data, train), takeLabels(labels, train));
   const x = takeRows(data, test);
   const y = takeLabels(labels, test);
-  const probabilities = cutForestProbabilities(forest.fittedTrees, x, group.cells.map((c) => c.cell));
-  return group.cells.map(({ cellIndex, cell }, k) => ({ cellIndex, cell, fold, auc: rocAuc(y, probabilities[k]) }));
+  const probabilities = cutForestProbabilities(forest.fittedTrees, x, cells.map((c) => c.cell));
+  return cells.map(({ cellIndex, cell }, k) => ({ cellIndex, cell, fold, auc: rocAuc(y, probabilities[k]) }));
 }
 
 /**

@@ -23,4 +23,4 @@ export {
   type GridSummary,
   type GridUnitOptions,
 } from './grid-search';
-export { cutForestProbabilities, runSharedForestUnit, sharedForestGroups, type SharedForestGroup } from './grid-forest';
+export { cutForestProbabilities, runSharedForestUnit, type IndexedCell } from './grid-forest';

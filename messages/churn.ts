@@ -18,6 +18,21 @@ export const SEED_GRID: GridCell[] = [100, 200].flatMap((nTrees) =>
   [15, 20, 25].flatMap((maxDepth) => [2, 10, 20].map((minSamplesLeaf) => ({ nTrees, maxDepth, minSamplesLeaf, maxFeatures: 'sqrt' as const }))),
 );
 
+/**
+ * Grid cells grouped by what changes a tree (min samples per leaf, features per split), so
+ * that one forest, of the group's most trees and deepest depth, serves every cell of a group
+ * (see runSharedForestUnit). Groups with fewer rows per leaf come first: their trees are the
+ * deepest, so they take longest, and the longest work should start first.
+ */
+export function gridForestGroups(cells: readonly GridCell[]): { cellIndex: number; cell: GridCell }[][] {
+  const groups = new Map<string, { cellIndex: number; cell: GridCell }[]>();
+  cells.forEach((cell, cellIndex) => {
+    const key = `${cell.minSamplesLeaf}/${String(cell.maxFeatures)}`;
+    groups.set(key, [...(groups.get(key) ?? []), { cellIndex, cell }]);
+  });
+  return [...groups.values()].sort((a, b) => a[0].cell.minSamplesLeaf - b[0].cell.minSamplesLeaf);
+}
+
 /** The seed study's model settings. */
 export const SEED_MODELS: { name: string; kind: ChurnModelKind; params: Record<string, number | string> }[] = [
   { name: 'logistic_regression', kind: 'logistic_regression', params: { C: 1 } },
@@ -80,6 +95,21 @@ export const GridUnitInput = z.object({
 export type GridUnitInput = z.infer<typeof GridUnitInput>;
 export const GridUnitResult = z.object({ cellIndex: z.number().int(), fold: z.number().int(), auc: z.number().nullable() });
 export type GridUnitResult = z.infer<typeof GridUnitResult>;
+
+/** One shared forest of the grid: a group of cells (see gridForestGroups) on one fold. */
+export const GridForestInput = z.object({
+  runId: RunId,
+  trainingMatrix: z.string(),
+  cells: z.array(z.object({ cellIndex: z.number().int(), cell: GridCell })).min(1),
+  fold: z.number().int(),
+  folds: z.number().int(),
+  seed: z.number().int(),
+  testFraction: z.number(),
+});
+export type GridForestInput = z.input<typeof GridForestInput>;
+/** Each cell's held-out AUC on the fold; null when the fold holds one class only. */
+export const GridForestResult = z.object({ fold: z.number().int(), scores: z.array(z.object({ cellIndex: z.number().int(), auc: z.number().nullable() })) });
+export type GridForestResult = z.infer<typeof GridForestResult>;
 
 export const ScoreUsersInput = z.object({ runId: RunId, model: z.string(), kind: ChurnModelKind, scoringMatrix: z.string() });
 export type ScoreUsersInput = z.infer<typeof ScoreUsersInput>;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     await generateLogs({ outDir: logs, users: 400, days: 44, seed: 5 });
     const runs = [
       { name: 'log-ingest', id: 'history-log-ingest', run: () => client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-log-ingest', args: [{ dir: logs }] }) },
-      { name: 'churn-pipeline', id: 'history-churn-pipeline', run: () => client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-churn-pipeline', args: [{ runId: 'history', logsDir: logs, churn: { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }] }) },
+      { name: 'churn-pipeline', id: 'history-churn-pipeline', run: () => client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-churn-pipeline', args: [{ runId: 'history', logsDir: logs, churn: { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 3, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }] }) },
       // On the logs the pipeline ingested.
       { name: 'feature-stage', id: 'history-feature-stage', run: () => client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-feature-stage', args: [{ params: { runId: 'history-stage' } }] }) },
       { name: 'sql-query', id: 'history-sql-query', run: () => client.workflow.execute(sqlQuery, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-sql-query', args: [{ query: 'SELECT count() FROM events', format: 'TSV' }] }) },

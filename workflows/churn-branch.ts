@@ -1,13 +1,20 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import type { ChurnOptions, ChurnSummary, GridCell, TrainChurnModelResult } from '../messages/churn';
-import { SEED_GRID, SEED_MODELS } from '../messages/churn';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
+import type { ChurnOptions, ChurnSummary, GridCell, GridUnitResult, TrainChurnModelResult } from '../messages/churn';
+import { gridForestGroups, SEED_GRID, SEED_MODELS } from '../messages/churn';
 import type { RunArtifacts } from '../messages/features';
-import { sql, training, trainingUnits } from './activity-stubs';
+import { sql, training, trainingFirst, trainingUnits } from './activity-stubs';
+
+/**
+ * Until a run's history carries this marker, every (cell, fold) of the grid grew its own
+ * forest, at default priority; since, one forest serves each group of cells on a fold
+ * (see gridForestGroups), and the grid, its summary and the tuned forest go first.
+ */
+export const SHARED_GRID_FORESTS = 'grid-shared-forests';
 
 /**
  * Churn: the seed's three models trained in parallel, a random-forest grid searched by k-fold
- * cross-validation (every (cell, fold) its own activity, so the grid spreads over all training
- * workers), the tuned forest, and the best model by test AUC scoring every user.
+ * cross-validation (every shared forest of a fold its own activity, so the grid spreads over all
+ * training workers), the tuned forest, and the best model by test AUC scoring every user.
  * `scoringMatrix` is asked for only once the models are trained: it may still be being built.
  */
 export async function trainAndScoreChurn(
@@ -22,12 +29,13 @@ export async function trainAndScoreChurn(
   let grid: ChurnSummary['grid'];
   const cells: GridCell[] = options.grid === 'seed' ? SEED_GRID : options.grid === 'none' ? [] : options.grid;
   if (cells.length > 0) {
-    const units = cells.flatMap((cell, cellIndex) => Array.from({ length: options.folds }, (_, fold) => ({ ...common, cell, cellIndex, fold, folds: options.folds })));
-    const results = await Promise.all(units.map((u) => trainingUnits.runChurnGridUnit(u)));
-    const summary = await training.summariseChurnGrid({ runId, cells, results });
+    const shared = patched(SHARED_GRID_FORESTS);
+    const first = shared ? trainingFirst.criticalPath : training;
+    const results = shared ? await gridBySharedForests(common, cells, options.folds) : await gridByCells(common, cells, options.folds);
+    const summary = await first.summariseChurnGrid({ runId, cells, results });
     grid = { cells: cells.length, folds: options.folds, best: summary.best };
     const { meanAuc: _mean, stdAuc: _std, ...best } = summary.best;
-    models.push(training.trainChurnModel({ ...common, name: 'random_forest_tuned', kind: 'random_forest', params: best }));
+    models.push(first.trainChurnModel({ ...common, name: 'random_forest_tuned', kind: 'random_forest', params: best }));
   }
 
   const trained = await Promise.all(models);
@@ -46,4 +54,19 @@ export async function trainAndScoreChurn(
     table: published.table,
     previousBest: published.previousBest,
   };
+}
+
+type Common = { runId: string; trainingMatrix: string; seed: number; testFraction: number };
+
+/** One activity per shared forest and fold, longest groups first, each returning its cells' AUCs. */
+async function gridBySharedForests(common: Common, cells: GridCell[], folds: number): Promise<GridUnitResult[]> {
+  const units = gridForestGroups(cells).flatMap((group) => Array.from({ length: folds }, (_, fold) => ({ ...common, cells: group, fold, folds })));
+  const done = await Promise.all(units.map((u) => trainingFirst.gridUnits.runChurnGridForest(u)));
+  return done.flatMap((r) => r.scores.map((s) => ({ cellIndex: s.cellIndex, fold: r.fold, auc: s.auc })));
+}
+
+/** One activity per (cell, fold): the path of runs started before SHARED_GRID_FORESTS. */
+async function gridByCells(common: Common, cells: GridCell[], folds: number): Promise<GridUnitResult[]> {
+  const units = cells.flatMap((cell, cellIndex) => Array.from({ length: folds }, (_, fold) => ({ ...common, cell, cellIndex, fold, folds })));
+  return Promise.all(units.map((u) => trainingUnits.runChurnGridUnit(u)));
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { classificationReport, effectDirections, permutationImportance, rocCurve, runGridUnit, summariseGrid, topFeatures, type ClassificationReport, type GridUnitResult as LearnGridUnitResult } from '../../learn';
-import { AT_RISK_PROBABILITY, GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
+import { classificationReport, effectDirections, permutationImportance, rocCurve, runGridUnit, runSharedForestUnit, summariseGrid, topFeatures, type ClassificationReport, type GridUnitResult as LearnGridUnitResult } from '../../learn';
+import { AT_RISK_PROBABILITY, GridForestInput, GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridForestResult, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
 import { writeFileAtomically, writeLinesAtomically } from '../../artifacts/atomic-file';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
@@ -18,14 +18,14 @@ function thin(values: ArrayLike<number>, max = 101): number[] {
   return Array.from({ length: max }, (_, i) => values[Math.round((i * (values.length - 1)) / (max - 1))]);
 }
 
-export function createChurnActivities({ artifactsDir }: TrainingDeps) {
+export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
   /** Trains one model on the 80 % split, evaluates it on both sides, ranks features, saves the model. */
   async function trainChurnModel(raw: TrainChurnModelInput): Promise<TrainChurnModelResult> {
     const input = TrainChurnModelInput.parse(raw);
     const started = Date.now();
     const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
     // Forests train on worker threads, so the heartbeat timer keeps firing while they grow.
-    const trained = await keepAlive(() => trainChurnModelOf(input.kind, input.params, input.seed, data.train.x, data.train.y));
+    const trained = await keepAlive(() => trainChurnModelOf(input.kind, input.params, input.seed, data.train.x, data.train.y, threads));
     const trainProbs = trained.model.predictProba(data.train.x);
     const testProbs = trained.model.predictProba(data.test.x);
     const roc = rocCurve(data.test.y, testProbs);
@@ -56,10 +56,22 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
   async function runChurnGridUnit(raw: GridUnitInput): Promise<GridUnitResult> {
     const input = GridUnitInput.parse(raw);
     const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
-    // With one thread the forest grows on this thread: the timer's heartbeat comes when the unit's
-    // tree-building stretch ends (at most 14 s at seed scale), within the 30 s heartbeat timeout.
-    const r = await keepAlive(() => runGridUnit(data.train.x, data.train.y, { cellIndex: input.cellIndex, cell: input.cell, fold: input.fold }, foldsOf(data, input.folds, input.seed), { seed: input.seed, threads: 1 }));
+    // On one thread the forest yields between trees, so the timer's heartbeat comes within a tree's time.
+    const r = await keepAlive(() => runGridUnit(data.train.x, data.train.y, { cellIndex: input.cellIndex, cell: input.cell, fold: input.fold }, foldsOf(data, input.folds, input.seed), { seed: input.seed, threads }));
     return { cellIndex: r.cellIndex, fold: r.fold, auc: Number.isNaN(r.auc) ? null : r.auc };
+  }
+
+  /**
+   * Several cells of the grid on one fold from one shared forest (see runSharedForestUnit): the
+   * AUCs each cell's own forest would give, at the cost of the group's largest forest alone.
+   */
+  async function runChurnGridForest(raw: GridForestInput): Promise<GridForestResult> {
+    const input = GridForestInput.parse(raw);
+    const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
+    const folds = foldsOf(data, input.folds, input.seed);
+    // Forests train on worker threads, so the heartbeat timer keeps firing while they grow.
+    const results = await keepAlive(() => runSharedForestUnit(data.train.x, data.train.y, input.cells, input.fold, folds, { seed: input.seed, threads }));
+    return { fold: input.fold, scores: results.map((r) => ({ cellIndex: r.cellIndex, auc: Number.isNaN(r.auc) ? null : r.auc })) };
   }
 
   /** Mean and spread of each cell's fold AUCs, and the best cell. */
@@ -97,5 +109,5 @@ export function createChurnActivities({ artifactsDir }: TrainingDeps) {
     return { users: order.length, scores, meanProbability: order.length ? sum / order.length : 0, atRisk };
   }
 
-  return { trainChurnModel, runChurnGridUnit, summariseChurnGrid, scoreUsers };
+  return { trainChurnModel, runChurnGridUnit, runChurnGridForest, summariseChurnGrid, scoreUsers };
 }

@@ -13,8 +13,8 @@ export interface TrainedChurnModel {
 
 type Params = Record<string, number | string>;
 
-/** Trains one model of the given kind; the forests' thread count is the learners' default. */
-export async function trainChurnModelOf(kind: ChurnModelKind, params: Params, seed: number, x: FeatureMatrix, y: Labels): Promise<TrainedChurnModel> {
+/** Trains one model of the given kind on at most `threads` threads (the activity's share of the machine's budget). */
+export async function trainChurnModelOf(kind: ChurnModelKind, params: Params, seed: number, x: FeatureMatrix, y: Labels, threads: number): Promise<TrainedChurnModel> {
   switch (kind) {
     case 'logistic_regression': {
       const lr = new LogisticRegression({ C: Number(params.C ?? 1) });
@@ -23,12 +23,12 @@ export async function trainChurnModelOf(kind: ChurnModelKind, params: Params, se
       return { model: lr, importances: w.map(Math.abs), directions: w, toJSON: () => lr.toJSON() };
     }
     case 'random_forest': {
-      const rf = new RandomForestClassifier({ ...(params as object), seed });
+      const rf = new RandomForestClassifier({ ...(params as object), seed, threads });
       await rf.train(x, y);
       return { model: rf, importances: rf.featureImportances(), toJSON: () => rf.toJSON() };
     }
     case 'gradient_boosting': {
-      const gbt = new GradientBoostingClassifier({ ...(params as object), seed });
+      const gbt = new GradientBoostingClassifier({ ...(params as object), seed, threads });
       gbt.train(x, y);
       return { model: gbt, importances: gbt.featureImportances(), toJSON: () => gbt.toJSON() };
     }

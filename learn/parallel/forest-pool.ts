@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import {
   trainForestTree,
@@ -9,7 +10,7 @@ import {
 import type { ForestWorkerInit, ForestWorkerReply } from './forest-worker';
 
 /**
- * Trains trees 0..nTrees-1 on `threads` worker threads (in-process when threads <= 1)
+ * Trains trees 0..nTrees-1 on `threads` worker threads (in-process, yielding between trees, when threads <= 1)
  * and returns them in index order. Binned columns live in SharedArrayBuffers, so each
  * worker reads the same memory instead of a copy.
  */
@@ -21,7 +22,13 @@ export async function trainForestTrees(
 ): Promise<ForestTreeResult[]> {
   const workers = Math.min(Math.floor(threads), nTrees);
   if (workers <= 1) {
-    return Array.from({ length: nTrees }, (_, t) => trainForestTree(data, t, settings));
+    const trees: ForestTreeResult[] = [];
+    for (let t = 0; t < nTrees; t++) {
+      trees.push(trainForestTree(data, t, settings));
+      // Between trees the event loop runs, so a caller's timers (an activity's heartbeat) keep firing.
+      await yieldToEventLoop();
+    }
+    return trees;
   }
   const shared = toShared(data);
   const results: ForestTreeResult[] = new Array(nTrees);

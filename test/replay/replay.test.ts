@@ -15,6 +15,7 @@ test('histories of real runs are committed for every workflow', () => {
   assert.deepEqual(histories.map((h) => h.file).sort(), [
     'churn-pipeline-before-report-step.json',
     'churn-pipeline-before-scoring-activity.json',
+    'churn-pipeline-before-shared-grid.json',
     'churn-pipeline.json',
     'feature-stage-before-scoring-activity.json',
     'feature-stage.json',
@@ -44,6 +45,16 @@ test('the pipeline keeps a history from before it wrote a report, and one whose 
   const activities = (file: string) => scheduledActivities(histories.find((h) => h.file === file)!.history);
   assert.ok(!activities('churn-pipeline-before-report-step.json').includes('writeRunReport'));
   assert.equal(activities('churn-pipeline.json').at(-1), 'writeRunReport');
+});
+
+test('the pipeline keeps a history from before the grid shared its forests and the rating-error refit was dropped, and one after', () => {
+  const activities = (file: string) => scheduledActivities(histories.find((h) => h.file === file)!.history);
+  const before = activities('churn-pipeline-before-shared-grid.json');
+  const after = activities('churn-pipeline.json');
+  assert.ok(before.includes('runChurnGridUnit') && before.includes('evaluateRatingError') && !before.includes('runChurnGridForest'));
+  // Two cells that differ only in trees and depth, two folds: one shared forest per fold.
+  assert.equal(after.filter((a) => a === 'runChurnGridForest').length, 2);
+  assert.ok(!after.includes('runChurnGridUnit') && !after.includes('evaluateRatingError'));
 });
 
 test('the current workflow code replays every recorded history', async () => {

@@ -84,6 +84,13 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   assert.equal(c.best, c.models.reduce((a, b) => (b.testAuc > a.testAuc ? b : a)).name);
   assert.ok(c.models.every((m) => m.testAuc > 0.6), 'the generated churn is learnable');
   assert.equal(c.grid?.cells, 2);
+  // The two cells differ only in depth: one shared forest per fold serves both, ahead of default-priority work; no rating-error refit.
+  const scheduled = ((await client.workflow.getHandle('churn-pipeline-generated').fetchHistory()).events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes ?? []);
+  const ofType = (name: string) => scheduled.filter((a) => a.activityType?.name === name);
+  assert.equal(ofType('runChurnGridForest').length, 3);
+  assert.deepEqual(ofType('runChurnGridForest').map((a) => a.priority?.priorityKey), [2, 2, 2]);
+  assert.equal(ofType('runChurnGridUnit').length + ofType('evaluateRatingError').length, 0);
+  assert.equal(scheduled.find((a) => a.activityType?.name === 'fitRecommender' && a.priority?.priorityKey === 1) !== undefined, true);
   assert.equal(c.scored, f.scoringRows);
   assert.equal(c.topFeatures.length, 10);
   const published = execFileSync(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cutForestProbabilities, runSharedForestUnit, sharedForestGroups } from '../../../learn/grid-forest';
+import { cutForestProbabilities, runSharedForestUnit } from '../../../learn/grid-forest';
+import { gridForestGroups } from '../../../messages/churn';
 import { runGridUnit, type GridCell } from '../../../learn/grid-search';
 import { stratifiedKFold } from '../../../learn/split';
 import { RandomForestClassifier } from '../../../learn/trees/random-forest';
@@ -11,15 +12,16 @@ const grid: GridCell[] = [4, 9].flatMap((nTrees) =>
 );
 
 test('cells that differ only in trees and depth share one forest; min leaf and features set the groups', () => {
-  const groups = sharedForestGroups(grid);
+  const groups = gridForestGroups([...grid].reverse());
+  // Fewest rows per leaf first: the deepest trees, the longest work.
   assert.deepEqual(
-    groups.map((g) => [g.minSamplesLeaf, g.cells.map((c) => c.cellIndex)]),
+    groups.map((g) => g.map((c) => [c.cell.minSamplesLeaf, c.cellIndex])),
     [
-      [1, [0, 2, 4, 6, 8, 10]],
-      [6, [1, 3, 5, 7, 9, 11]],
+      [[1, 1], [1, 3], [1, 5], [1, 7], [1, 9], [1, 11]],
+      [[6, 0], [6, 2], [6, 4], [6, 6], [6, 8], [6, 10]],
     ],
   );
-  assert.equal(sharedForestGroups([{ ...grid[0] }, { ...grid[0], maxFeatures: 'all' }]).length, 2);
+  assert.equal(gridForestGroups([{ ...grid[0] }, { ...grid[0], maxFeatures: 'all' }]).length, 2);
 });
 
 test('the deepest, largest forest cut to each cell predicts exactly what the cell grown on its own does', async () => {
@@ -39,7 +41,7 @@ test('the deepest, largest forest cut to each cell predicts exactly what the cel
 test('a shared-forest unit gives every cell of its group the AUC of that cell grown on its own', async () => {
   const { x, y } = logisticDataset(1200, 7, 3);
   const folds = stratifiedKFold(y, { k: 3, seed: 1 });
-  for (const group of sharedForestGroups(grid)) {
+  for (const group of gridForestGroups(grid)) {
     const shared = await runSharedForestUnit(x, y, group, 2, folds, { seed: 9, threads: 1 });
     for (const r of shared) {
       const alone = await runGridUnit(x, y, { cellIndex: r.cellIndex, cell: r.cell, fold: 2 }, folds, { seed: 9, threads: 1 });
@@ -48,6 +50,13 @@ test('a shared-forest unit gives every cell of its group the AUC of that cell gr
     // The AUCs differ between cells, so equality above is not one number repeated.
     assert.ok(new Set(shared.map((r) => r.auc)).size > 3);
   }
+});
+
+test('cells that differ in min leaf cannot share a forest', async () => {
+  const { x, y } = logisticDataset(200, 4, 2);
+  const folds = stratifiedKFold(y, { k: 2, seed: 1 });
+  const cells = [0, 1].map((cellIndex) => ({ cellIndex, cell: grid[cellIndex] }));
+  await assert.rejects(runSharedForestUnit(x, y, cells, 0, folds, { threads: 1 }), /cell 1 differs in min samples per leaf/);
 });
 
 test('asking for more trees than were grown is an error that says so', async () => {
