@@ -1,3 +1,5 @@
+import type { AdditiveTrees } from './trees/additive-trees';
+
 /**
  * Column-major feature matrix: one Float64Array per feature, each of length `nRows`.
  * Column-major keeps per-feature work (binning, standardising, permuting) contiguous.
@@ -17,4 +19,6 @@ export type Probabilities = Float64Array;
 /** Anything that scores rows with a class-1 probability. */
 export interface ProbabilisticClassifier {
   predictProba(x: FeatureMatrix): Probabilities;
+  /** Tree models: their probability as a function of a sum of tree outputs (see AdditiveTrees). */
+  additiveTrees?(): AdditiveTrees;
 }

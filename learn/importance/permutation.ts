@@ -1,6 +1,7 @@
 import { rocAuc } from '../metrics/roc-auc';
 import { deriveSeed, mulberry32, shuffled } from '../random';
 import type { FeatureMatrix, Labels, ProbabilisticClassifier } from '../types';
+import { TreePathCache } from './tree-paths';
 
 /** Options for {@link permutationImportance}. */
 export interface PermutationImportanceOptions {
@@ -22,7 +23,9 @@ export interface PermutationImportance {
 /**
  * Drop in ROC AUC when one feature's values are shuffled across rows, breaking its
  * link to the label while keeping its distribution. The input matrix is not modified:
- * each shuffle goes into a copy of the one column.
+ * each shuffle goes into a copy of the one column. Tree models are re-predicted through a
+ * TreePathCache (only paths that test the shuffled feature are walked again), with the
+ * same probabilities as predicting the shuffled matrix in full.
  */
 export function permutationImportance(
   model: ProbabilisticClassifier,
@@ -33,6 +36,13 @@ export function permutationImportance(
   const repeats = options.repeats ?? 5;
   const seed = options.seed ?? 0;
   const baseline = rocAuc(labels, model.predictProba(x));
+  const trees = model.additiveTrees ? new TreePathCache(model.additiveTrees(), x) : null;
+  const predictWith = (j: number, column: Float64Array): Float64Array => {
+    if (trees) return trees.predictWith(j, column);
+    const columns = x.columns.slice();
+    columns[j] = column;
+    return model.predictProba({ ...x, columns });
+  };
   const p = x.columns.length;
   const mean = new Float64Array(p);
   const std = new Float64Array(p);
@@ -43,9 +53,7 @@ export function permutationImportance(
       const order = shuffled(Int32Array.from({ length: x.nRows }, (_, i) => i), rng);
       const column = x.columns[j];
       const permuted = Float64Array.from(order, (i) => column[i]);
-      const columns = x.columns.slice();
-      columns[j] = permuted;
-      drops.push(baseline - rocAuc(labels, model.predictProba({ ...x, columns })));
+      drops.push(baseline - rocAuc(labels, predictWith(j, permuted)));
     }
     const m = drops.reduce((a, b) => a + b, 0) / repeats;
     mean[j] = m;

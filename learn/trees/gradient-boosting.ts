@@ -6,7 +6,8 @@ import type { FeatureMatrix, Labels, Probabilities } from '../types';
 import { binMatrix } from './binning';
 import { histogramLayout } from './histogram-layout';
 import { toRowMajor } from './row-major-histogram';
-import { finishTree, leafOfBinned, predictRaw, treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
+import { predictAdditive, type AdditiveTrees } from './additive-trees';
+import { finishTree, leafOfBinned, treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
 import { sampleFeatures, sampleRows } from './sampling';
 import type { GrownTree } from './grown-tree';
 import { growTree } from './tree-grower';
@@ -157,15 +158,19 @@ export class GradientBoostingClassifier {
 
   /** Raw log-odds score per row. */
   decisionFunction(x: FeatureMatrix): Float64Array {
-    if (this.names.length === 0) throw new Error('GradientBoostingClassifier is not trained; call train() or load() first');
     assertSameFeatures(x, this.names);
-    const out = new Float64Array(x.nRows).fill(this.baseScore);
-    for (const tree of this.trees) for (let r = 0; r < x.nRows; r++) out[r] += predictRaw(tree, x.columns, r);
-    return out;
+    return predictAdditive({ ...this.additiveTrees(), finish: (sum) => sum }, x);
   }
 
   predictProba(x: FeatureMatrix): Probabilities {
-    return this.decisionFunction(x).map((s) => 1 / (1 + Math.exp(-s)));
+    assertSameFeatures(x, this.names);
+    return predictAdditive(this.additiveTrees(), x);
+  }
+
+  /** Probability = sigmoid of the base score plus the trees' outputs. */
+  additiveTrees(): AdditiveTrees {
+    if (this.names.length === 0) throw new Error('GradientBoostingClassifier is not trained; call train() or load() first');
+    return { trees: this.trees, start: this.baseScore, finish: (sum) => 1 / (1 + Math.exp(-sum)) };
   }
 
   /** Class labels at `threshold` (default 0.5, inclusive). */

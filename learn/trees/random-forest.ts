@@ -3,7 +3,8 @@ import { assertDataset, assertSameFeatures } from '../dataset';
 import { trainForestTrees } from '../parallel/forest-pool';
 import type { FeatureMatrix, Labels, Probabilities } from '../types';
 import { binMatrix } from './binning';
-import { predictRaw, treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
+import { predictAdditive, type AdditiveTrees } from './additive-trees';
+import { treeFromJSON, treeToJSON, type FlatTree, type FlatTreeJSON } from './flat-tree';
 import { resolveMaxFeatures, type MaxFeatures } from './max-features';
 
 /** Options for {@link RandomForestClassifier}. */
@@ -95,15 +96,15 @@ export class RandomForestClassifier {
   }
 
   predictProba(x: FeatureMatrix): Probabilities {
-    this.assertTrained();
     assertSameFeatures(x, this.names);
-    const out = new Float64Array(x.nRows);
-    for (let r = 0; r < x.nRows; r++) {
-      let sum = 0;
-      for (const tree of this.trees) sum += predictRaw(tree, x.columns, r);
-      out[r] = sum / this.trees.length;
-    }
-    return out;
+    return predictAdditive(this.additiveTrees(), x);
+  }
+
+  /** Probability = mean of the trees' outputs: their sum divided by their number. */
+  additiveTrees(): AdditiveTrees {
+    this.assertTrained();
+    const n = this.trees.length;
+    return { trees: this.trees, start: 0, finish: (sum) => sum / n };
   }
 
   /** Class labels at `threshold` (default 0.5, inclusive). */
