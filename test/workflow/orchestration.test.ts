@@ -63,6 +63,7 @@ const standIns: Record<string, StandIn> = {
     seconds: 1,
   }),
   runChurnGridUnit: (i) => ({ cellIndex: i.cellIndex, fold: i.fold, auc: 0.5 }),
+  runChurnGridForest: (i) => ({ fold: i.fold, scores: (i.cells as { cellIndex: number }[]).map((c) => ({ cellIndex: c.cellIndex, auc: 0.5 })) }),
   // The second cell is the best, whatever the units said: the workflow must train what this returns.
   summariseChurnGrid: () => ({ cells: [], best: { ...GRID[1], meanAuc: 0.9, stdAuc: 0.01 } }),
   scoreUsers: (i) => ({ users: 12, scores: `${String(i.runId)}/churn-scores.tsv`, meanProbability: 0.3, atRisk: 5 }),
@@ -91,7 +92,7 @@ function recorded(names: string[]): Record<string, (input: Record<string, unknow
 }
 
 const SQL = ['ingestLogs', 'buildRunFeatures', 'exportRunData', 'buildScoringSnapshot', 'publishChurnScores', 'publishRecommendations', 'writeRunReport'];
-const TRAINING = ['trainChurnModel', 'runChurnGridUnit', 'summariseChurnGrid', 'scoreUsers', 'fitRecommender', 'evaluateRatingError', 'blendRecommendations'];
+const TRAINING = ['trainChurnModel', 'runChurnGridUnit', 'runChurnGridForest', 'summariseChurnGrid', 'scoreUsers', 'fitRecommender', 'evaluateRatingError', 'blendRecommendations'];
 
 before(async () => {
   env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: temporalCliOf(resolveSettings().temporal) } } });
@@ -142,22 +143,29 @@ test('a whole run: ingest, features, exports, scoring snapshot, both branches; t
   assert.equal(callsOf('exportRunData')[0].input.scoring, false);
   assert.equal(callsOf('buildScoringSnapshot').length, 1);
 
-  // Churn: the three seed models, one unit per (cell, fold), the grid's best cell trained as the tuned forest.
+  // Churn: the three seed models, one shared forest per (cell group, fold), the grid's best cell trained as the tuned forest.
   assert.deepEqual(callsOf('trainChurnModel').map((c) => c.input.name).sort(), [...SEED_MODELS.map((m) => m.name), 'random_forest_tuned'].sort());
-  assert.deepEqual(callsOf('runChurnGridUnit').map((c) => `${String(c.input.cellIndex)}/${String(c.input.fold)}`).sort(), ['0/0', '0/1', '0/2', '1/0', '1/1', '1/2']);
+  // The two cells differ in min leaf and features, so they cannot share a forest: one forest per cell and fold.
+  const forests = callsOf('runChurnGridForest').map((c) => `${(c.input.cells as { cellIndex: number }[]).map((x) => x.cellIndex).join()}/${String(c.input.fold)}`);
+  assert.deepEqual(forests.sort(), ['0/0', '0/1', '0/2', '1/0', '1/1', '1/2']);
+  assert.equal(callsOf('runChurnGridUnit').length, 0);
+  // Every (cell, fold) AUC reaches the summary.
+  const summarised = (callsOf('summariseChurnGrid')[0].input.results as { cellIndex: number; fold: number }[]).map((r) => `${r.cellIndex}/${r.fold}`).sort();
+  assert.deepEqual(summarised, ['0/0', '0/1', '0/2', '1/0', '1/1', '1/2']);
   assert.deepEqual(callsOf('trainChurnModel').find((c) => c.input.name === 'random_forest_tuned')!.input.params, GRID[1]);
-  assert.ok(order.indexOf('summariseChurnGrid') > order.lastIndexOf('runChurnGridUnit'));
+  assert.ok(order.indexOf('summariseChurnGrid') > order.lastIndexOf('runChurnGridForest'));
   const [score] = callsOf('scoreUsers');
   assert.equal(score.input.model, 'full/models/random_forest_tuned.json');
   assert.equal(score.input.scoringMatrix, 'full/scoring.arrows');
   assert.equal((callsOf('publishChurnScores')[0].input.best as { name: string }).name, 'random_forest_tuned');
   assert.ok(order.indexOf('publishChurnScores') > order.indexOf('scoreUsers'));
 
-  // Recommendations: four recommenders and the rating error, then the blend of their four lists, then publishing.
+  // Recommendations: four recommenders (no rating-error refit), then the blend of their four lists, then publishing.
   assert.deepEqual(callsOf('fitRecommender').map((c) => c.input.kind).sort(), ['item_item', 'nmf', 'popularity', 'svd']);
-  for (const c of [...callsOf('fitRecommender'), ...callsOf('evaluateRatingError')]) assert.equal((c.input.options as { minRatedSongs: number }).minRatedSongs, 7);
+  assert.equal(callsOf('evaluateRatingError').length, 0);
+  for (const c of callsOf('fitRecommender')) assert.equal((c.input.options as { minRatedSongs: number }).minRatedSongs, 7);
   assert.deepEqual(callsOf('blendRecommendations')[0].input.candidates, { popularity: 'full/recommenders/popularity', item_item: 'full/recommenders/item_item', nmf: 'full/recommenders/nmf', svd: 'full/recommenders/svd' });
-  assert.ok(order.indexOf('blendRecommendations') > Math.max(order.lastIndexOf('fitRecommender'), order.indexOf('evaluateRatingError')));
+  assert.ok(order.indexOf('blendRecommendations') > order.lastIndexOf('fitRecommender'));
   assert.ok(order.indexOf('publishRecommendations') > order.indexOf('blendRecommendations'));
 
   // The report is written last, from the run's summary.
@@ -181,7 +189,7 @@ test('without a logs folder nothing is ingested; grid "none" trains the three se
   const result = await start(churnPipeline, { runId: 'no-logs', churn: { grid: 'none' } });
   assert.equal(callsOf('ingestLogs').length, 0);
   assert.equal(result.ingest, undefined);
-  assert.equal(callsOf('runChurnGridUnit').length, 0);
+  assert.equal(callsOf('runChurnGridForest').length, 0);
   assert.equal(callsOf('summariseChurnGrid').length, 0);
   assert.deepEqual(callsOf('trainChurnModel').map((c) => c.input.name).sort(), SEED_MODELS.map((m) => m.name).sort());
   assert.equal(result.churn?.best, 'random_forest');
@@ -189,7 +197,7 @@ test('without a logs folder nothing is ingested; grid "none" trains the three se
 
 test('--only recommendations runs no churn activity; --only churn no recommender', async () => {
   const recs = await start(churnPipeline, { runId: 'only-recs', branches: ['recommendations'] });
-  assert.deepEqual(names().filter((n) => ['trainChurnModel', 'runChurnGridUnit', 'scoreUsers', 'publishChurnScores'].includes(n)), []);
+  assert.deepEqual(names().filter((n) => ['trainChurnModel', 'runChurnGridForest', 'scoreUsers', 'publishChurnScores'].includes(n)), []);
   assert.equal(recs.churn, undefined);
   assert.equal(recs.recommendations?.rows, 80);
 
