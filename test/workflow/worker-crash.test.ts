@@ -19,6 +19,13 @@ after(() => client.connection.close());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Files done, from the ingest activity's last heartbeat details (a JSON payload). */
+function filesDone(data: Uint8Array | null | undefined): number {
+  if (!data) return 0;
+  const details = JSON.parse(Buffer.from(data).toString('utf8')) as { filesDone?: number };
+  return details.filesDone ?? 0;
+}
+
 test('killing the SQL worker during an ingest and starting it again completes the run, without duplicates', async () => {
   const logs = tempHome('musicbox-crash-logs-');
   const generated = await generateLogs({ outDir: logs, users: 2500, days: 44, seed: 11 });
@@ -26,14 +33,15 @@ test('killing the SQL worker during an ingest and starting it again completes th
   let worker = await startWorker(settings, 'sql');
   // Batches of 4 files, so that the crash falls between batches that are done and batches to do.
   const handle = await client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: `ingest-crash-${Date.now()}`, args: [{ dir: logs, batchFiles: 4 }] });
-  // Wait until the activity is running, let it load some files, then kill the worker outright.
+  // Wait until the activity reports a finished batch in its heartbeat, then kill the worker outright
+  // (waiting on progress, not on a clock, so the crash falls after a batch however busy the machine).
   for (let i = 0; ; i++) {
     const pending = (await handle.describe()).raw.pendingActivities ?? [];
-    if (pending.some((a) => a.activityType?.name === 'ingestLogs' && a.state === 2 /* STARTED */)) break;
-    assert.ok(i < 200, 'the ingest activity never started');
+    const ingest = pending.find((a) => a.activityType?.name === 'ingestLogs' && a.state === 2 /* STARTED */);
+    if (filesDone(ingest?.heartbeatDetails?.payloads?.[0]?.data) >= 4) break;
+    assert.ok(i < 1200, 'the ingest activity never reported a finished batch');
     await sleep(100);
   }
-  await sleep(2500);
   await stopWorker(worker, 'SIGKILL');
   worker = await startWorker(settings, 'sql');
 
