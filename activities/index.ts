@@ -1,5 +1,6 @@
 import type { SqlDeps, TrainingDeps } from './deps';
 import { createBuildRunFeaturesActivity, createBuildScoringSnapshotActivity, createExportRunDataActivity } from './sql/feature-activities';
+import { createChampionActivities } from './sql/champion-activities';
 import { createPublishChurnActivity } from './sql/publish-churn-activity';
 import { createPublishRecommendationsActivity } from './sql/publish-recommendations-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
@@ -8,6 +9,7 @@ import { createWriteRunReportActivity } from './sql/write-report-activity';
 import { createChurnActivities } from './training/churn-activities';
 import { createBlendActivity } from './training/blend-activity';
 import { createRecsysActivities } from './training/recsys-activities';
+import { createGuardActivities } from './training/guard-activities';
 
 /** Activities of the SQL task queue. Dependencies are injected so tests can hand in their own engine. */
 export function createSqlActivities(deps: SqlDeps) {
@@ -20,6 +22,7 @@ export function createSqlActivities(deps: SqlDeps) {
     publishRecommendations: createPublishRecommendationsActivity(deps),
     runQuery: createRunQueryActivity(deps),
     writeRunReport: createWriteRunReportActivity(deps),
+    ...createChampionActivities(deps),
   };
 }
 
@@ -29,6 +32,7 @@ export function createTrainingActivities(deps: TrainingDeps) {
     ...createChurnActivities(deps),
     ...createRecsysActivities(deps),
     blendRecommendations: createBlendActivity(deps),
+    ...createGuardActivities(deps),
   };
 }
 

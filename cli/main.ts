@@ -9,6 +9,7 @@ import { runsCommand } from './commands/runs';
 import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { followCommand } from './commands/follow';
+import { serviceCommand } from './commands/service';
 import { sqlCommand } from './commands/sql';
 import { upCommand } from './commands/up';
 import { workerCommand } from './commands/worker';
@@ -24,6 +25,7 @@ const program = new Command('musicbox')
   .addCommand(ingestCommand())
   .addCommand(featuresCommand())
   .addCommand(upCommand())
+  .addCommand(serviceCommand())
   .addCommand(recommendCommand())
   .addCommand(reportCommand())
   .addCommand(runsCommand())

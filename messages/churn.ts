@@ -119,9 +119,25 @@ export const AT_RISK_PROBABILITY = 0.5;
 export const ScoreUsersResult = z.object({ users: z.number().int(), scores: z.string(), meanProbability: z.number(), atRisk: z.number().int() });
 export type ScoreUsersResult = z.infer<typeof ScoreUsersResult>;
 
-export const PublishChurnInput = z.object({ runId: RunId, scores: z.string(), best: TrainChurnModelResult });
+export const PublishChurnInput = z.object({
+  runId: RunId,
+  scores: z.string(),
+  /** The run's best model, registered in model_registry; absent for a score-only run, which scores with another run's model. */
+  best: TrainChurnModelResult.optional(),
+  /** The run whose model made the scores (default: this run). */
+  modelRunId: RunId.optional(),
+  /** The as-of date the scores are for, when the run has one. */
+  asOf: z.string().optional(),
+});
 export type PublishChurnInput = z.infer<typeof PublishChurnInput>;
-export const PublishChurnResult = z.object({ table: z.string(), rows: z.number().int(), registryTable: z.string(), previousBest: z.object({ runId: z.string(), model: z.string(), testAuc: z.number() }).optional() });
+export const PublishChurnResult = z.object({
+  table: z.string(),
+  rows: z.number().int(),
+  registryTable: z.string(),
+  previousBest: z.object({ runId: z.string(), model: z.string(), testAuc: z.number() }).optional(),
+  /** True when the run became the churn champion because there was none (a training run only). */
+  claimedChampion: z.boolean().optional(),
+});
 export type PublishChurnResult = z.infer<typeof PublishChurnResult>;
 
 /** Churn part of a pipeline result. */

@@ -47,13 +47,17 @@ export const RunArtifacts = z.object({
 });
 export type RunArtifacts = z.infer<typeof RunArtifacts>;
 
-export const BuildScoringSnapshotInput = z.object({ params: FeatureParams });
+export const BuildScoringSnapshotInput = z.object({
+  params: FeatureParams,
+  /** Last day of the scored feature window, YYYY-MM-DD; default the latest ingested date. */
+  asOf: z.iso.date('use a calendar date YYYY-MM-DD').optional(),
+});
 export type BuildScoringSnapshotInput = z.input<typeof BuildScoringSnapshotInput>;
 
 /** The scoring snapshot of a run (docs/FEATURES.md §8), built and exported on its own. */
 export const ScoringSnapshotResult = z.object({
   runId: RunId,
-  /** The latest ingested date: the end of the scored window. */
+  /** The end of the scored window: the as-of date, or the latest ingested date. */
   snapshotDate: z.string(),
   rows: z.number().int(),
   bots: z.number().int(),

@@ -54,9 +54,9 @@ export async function exportRunData({ ch, artifactsDir }: Pick<SqlDeps, 'ch' | '
  */
 export async function buildScoringSnapshot(
   { ch, artifactsDir }: Pick<SqlDeps, 'ch' | 'artifactsDir'>,
-  { params }: z.output<typeof BuildScoringSnapshotInput>,
+  { params, asOf }: z.output<typeof BuildScoringSnapshotInput>,
 ): Promise<ScoringSnapshotResult> {
-  const [s, scoringMs] = await timed(async () => computeScoringFeatures(ch, await resolveScoringContext(ch, params)));
+  const [s, scoringMs] = await timed(async () => computeScoringFeatures(ch, await resolveScoringContext(ch, params, asOf)));
   const scoringMatrix = scoringMatrixKey(params.runId);
   const [bytes, exportMs] = await timed(() => exportScoringMatrix(ch, params.runId, artifactPath(artifactsDir, scoringMatrix)));
   return {

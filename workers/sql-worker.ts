@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createSqlActivities } from '../activities';
+import { createServiceClientActivities } from '../activities/service/signal-service-activity';
 import { artifactsDir, resolveSettings } from '../config/settings';
 import { describeEngine, migrate, openClickHouse } from '../clickhouse';
 import { dropStaleMemberWindows } from '../clickhouse/features';
@@ -26,7 +27,10 @@ runMain(async () => {
       const released = await releaseAbandonedClaims(ch);
       if (released > 0) console.log(`released ${released} file claim(s) left by an ingest that died`);
     }
-    const activities = createSqlActivities({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) });
+    const activities = {
+      ...createSqlActivities({ ch, engine: settings.clickhouse.kind, tmpDir: path.join(settings.home, 'tmp'), artifactsDir: artifactsDir(settings) }),
+      ...createServiceClientActivities({ address: temporalAddress(settings), namespace: settings.temporal.namespace }),
+    };
     await runWorkers(
       settings,
       [

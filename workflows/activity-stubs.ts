@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { SqlActivities, TrainingActivities } from '../activities';
 import { NON_RETRYABLE_TYPES } from '../messages/failure-types';
+import type { ServiceClientActivities } from '../activities/service/signal-service-activity';
 import { TASK_QUEUES } from '../messages/task-queues';
 
 const NON_RETRYABLE = [...NON_RETRYABLE_TYPES];
@@ -51,3 +52,10 @@ export const trainingFirst = {
   /** The grid's shared forests: units like the grid units above (a forest yields between trees, so it heartbeats). */
   gridUnits: proxyActivities<TrainingActivities>({ ...UNIT_OPTIONS, priority: { priorityKey: 2 } }),
 };
+
+/** Temporal client calls from the SQL worker (signal-with-start of the service), short and retried. */
+export const serviceClient = proxyActivities<ServiceClientActivities>({
+  taskQueue: TASK_QUEUES.sql,
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 5, initialInterval: '1 second', nonRetryableErrorTypes: NON_RETRYABLE },
+});

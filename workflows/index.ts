@@ -2,3 +2,6 @@ export { churnPipeline } from './churn-pipeline';
 export { sqlQuery } from './sql-query';
 export { logIngest } from './log-ingest';
 export { featureStage } from './feature-stage';
+export { musicboxService } from './musicbox-service';
+export { scheduledRetrain } from './scheduled-retrain';
+export { scoreCurrentUsers } from './score-current-users';

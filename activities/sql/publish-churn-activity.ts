@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { claimIfNoChampion, recordScoreRun } from '../../clickhouse/champions';
 import { clearRunPartition, countRunRows } from '../../clickhouse/run-tables';
 import { PublishChurnInput, type PublishChurnResult } from '../../messages/churn';
 import { artifactPath, type SqlDeps } from '../deps';
@@ -9,11 +10,14 @@ const REGISTRY = 'model_registry';
 
 /**
  * Publishes a run's churn scores and registers its best model. Both are keyed by run id: a retry
- * replaces the scores and the registry keeps one row per (run, model).
+ * replaces the scores and the registry keeps one row per (run, model). A training run becomes the
+ * churn champion only when there is none; after that, only the service's guard or a person moves
+ * the champion (the `latest_churn_scores` view follows it). A score-only run (no `best`) notes
+ * which run's model scored it.
  */
 export function createPublishChurnActivity({ ch, artifactsDir }: SqlDeps) {
   return async function publishChurnScores(raw: PublishChurnInput): Promise<PublishChurnResult> {
-    const { runId, scores, best } = PublishChurnInput.parse(raw);
+    const { runId, scores, best, modelRunId, asOf } = PublishChurnInput.parse(raw);
     const [previous] = await (
       await ch.query({
         query: `SELECT run_id, model, test_auc FROM ${REGISTRY} FINAL WHERE run_id != {run_id:String} ORDER BY registered_at DESC LIMIT 1`,
@@ -25,29 +29,34 @@ export function createPublishChurnActivity({ ch, artifactsDir }: SqlDeps) {
     await keepAlive(() =>
       ch.insert({ table: `${TABLE} (run_id, uid, probability, rank, model)`, values: fs.createReadStream(artifactPath(artifactsDir, scores)), format: 'TabSeparated' }),
     );
-    await ch.insert({
-      table: REGISTRY,
-      format: 'JSONEachRow',
-      values: [
-        {
-          run_id: runId,
-          model: best.name,
-          kind: best.kind,
-          test_auc: best.test.auc,
-          train_auc: best.train.auc,
-          test_f1: best.test.f1,
-          params: JSON.stringify(best.params),
-          metrics: JSON.stringify({ train: best.train, test: best.test }),
-          top_features: JSON.stringify(best.permutation),
-          artifact: best.artifact,
-        },
-      ],
-    });
+    if (best) {
+      await ch.insert({
+        table: REGISTRY,
+        format: 'JSONEachRow',
+        values: [
+          {
+            run_id: runId,
+            model: best.name,
+            kind: best.kind,
+            test_auc: best.test.auc,
+            train_auc: best.train.auc,
+            test_f1: best.test.f1,
+            params: JSON.stringify(best.params),
+            metrics: JSON.stringify({ train: best.train, test: best.test }),
+            top_features: JSON.stringify(best.permutation),
+            artifact: best.artifact,
+          },
+        ],
+      });
+    }
+    await recordScoreRun(ch, runId, modelRunId ?? runId, asOf);
+    const claimedChampion = best ? await claimIfNoChampion(ch, 'churn', runId) : undefined;
     return {
       table: TABLE,
       rows: await countRunRows(ch, TABLE, runId),
       registryTable: REGISTRY,
       previousBest: previous && { runId: previous.run_id, model: previous.model, testAuc: previous.test_auc },
+      claimedChampion,
     };
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { claimIfNoChampion } from '../../clickhouse/champions';
 import { clearRunPartition, countRunRows } from '../../clickhouse/run-tables';
 import { PublishRecommendationsInput } from '../../messages/recsys';
 import { artifactPath, type SqlDeps } from '../deps';
@@ -6,7 +7,11 @@ import { keepAlive } from '../heartbeat';
 
 const TABLE = 'recommendations';
 
-/** Loads a run's blended lists into `recommendations` (replacing the run's rows) and marks the run as published. */
+/**
+ * Loads a run's blended lists into `recommendations` (replacing the run's rows) and marks the run as
+ * published. The run becomes the recommendations champion (what `latest_recommendations` serves)
+ * only when there is none; after that the service's guard or a person decides.
+ */
 export function createPublishRecommendationsActivity({ ch, artifactsDir }: SqlDeps) {
   return async function publishRecommendations(raw: PublishRecommendationsInput): Promise<{ table: string; rows: number }> {
     const { runId, recommendations } = PublishRecommendationsInput.parse(raw);
@@ -16,6 +21,7 @@ export function createPublishRecommendationsActivity({ ch, artifactsDir }: SqlDe
     );
     const rows = await countRunRows(ch, TABLE, runId);
     await ch.insert({ table: 'published_runs', values: [{ run_id: runId, kind: 'recommendations', rows }], format: 'JSONEachRow' });
+    await claimIfNoChampion(ch, 'recommendations', runId);
     return { table: TABLE, rows };
   };
 }

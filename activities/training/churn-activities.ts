@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { classificationReport, effectDirections, permutationImportance, rocCurve, runGridUnit, runSharedForestUnit, summariseGrid, topFeatures, type ClassificationReport, type GridUnitResult as LearnGridUnitResult } from '../../learn';
 import { AT_RISK_PROBABILITY, GridForestInput, GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridForestResult, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
@@ -7,7 +6,7 @@ import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
 import { churnGridKey, churnModelResultKey } from '../../messages/report';
 import { loadChurnData, foldsOf } from './churn-data';
-import { loadChurnModel, trainChurnModelOf } from './churn-models';
+import { readSavedChurnModel, trainChurnModelOf } from './churn-models';
 import { keepAlive } from '../heartbeat';
 
 const report = (r: ClassificationReport) => ({ auc: r.auc, accuracy: r.accuracy, precision: r.precision, recall: r.recall, f1: r.f1, logLoss: r.logLoss, positives: r.positives, rows: r.n });
@@ -88,8 +87,8 @@ export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
   /** Scores every user of the scoring snapshot with a saved model: probability and rank, as TSV for publishing. */
   async function scoreUsers(raw: ScoreUsersInput): Promise<ScoreUsersResult> {
     const input = ScoreUsersInput.parse(raw);
-    const saved = JSON.parse(fs.readFileSync(artifactPath(artifactsDir, input.model), 'utf8')) as { features: string[]; model: unknown };
-    const model = loadChurnModel(input.kind, saved.model);
+    const saved = readSavedChurnModel(artifactsDir, input.model, input.kind);
+    const model = saved.model;
     const m = readTrainingMatrix(artifactPath(artifactsDir, input.scoringMatrix));
     if (m.names.join() !== saved.features.join()) throw new Error(`scoring matrix columns differ from the model's features (${input.model})`);
     const probs = model.predictProba({ nRows: m.uids.length, names: m.names, columns: m.columns });

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { GradientBoostingClassifier, LogisticRegression, RandomForestClassifier, type FeatureMatrix, type Labels, type ProbabilisticClassifier } from '../../learn';
 import type { ChurnModelKind } from '../../messages/churn';
+import { artifactPath } from '../deps';
 
 /** A trained churn model and what the pipeline needs from it, whatever its kind. */
 export interface TrainedChurnModel {
@@ -45,4 +47,10 @@ export function loadChurnModel(kind: ChurnModelKind, json: unknown): Probabilist
     case 'gradient_boosting':
       return GradientBoostingClassifier.load(json as never);
   }
+}
+
+/** A model file written by trainChurnModel, restored, with the feature columns it was trained on. */
+export function readSavedChurnModel(artifactsDir: string, key: string, kind: ChurnModelKind): { model: ProbabilisticClassifier; features: string[] } {
+  const saved = JSON.parse(fs.readFileSync(artifactPath(artifactsDir, key), 'utf8')) as { features: string[]; model: unknown };
+  return { model: loadChurnModel(kind, saved.model), features: saved.features };
 }

@@ -47,9 +47,17 @@ export function trainingWindows(p: FeatureParams): StageWindows {
   };
 }
 
-/** Windows of the scoring snapshot: the feature window ending on the latest ingested date, no label window. */
-export function scoringWindows(p: FeatureParams, range: IngestedRange): StageWindows {
-  return { stage: 'scoring', end: range.maxDate, windowStart: addDays(range.maxDate, -(p.featureDays - 1)), rangeEnd: range.maxDate };
+/**
+ * Windows of the scoring snapshot: the feature window ending on `asOf` (default the latest
+ * ingested date, what a training run scores), no label window. A score-only run passes its as-of
+ * date; one after the ingested data fails, since those days' activity is not known yet.
+ */
+export function scoringWindows(p: FeatureParams, range: IngestedRange, asOf?: string): StageWindows {
+  if (asOf !== undefined && asOf > range.maxDate) {
+    throw new InvalidRunParameters('asOf', `as-of ${asOf} is after the last ingested date ${range.maxDate}: ingest newer logs, or choose an as-of on or before ${range.maxDate}`);
+  }
+  const end = asOf ?? range.maxDate;
+  return { stage: 'scoring', end, windowStart: addDays(end, -(p.featureDays - 1)), rangeEnd: end };
 }
 
 /** Throws InvalidRunParameters when a stage's windows reach outside the ingested dates. */

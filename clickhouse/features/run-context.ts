@@ -30,12 +30,12 @@ export async function trainingContextOf(ch: ClickHouseClient, input: FeaturePara
 }
 
 /**
- * The scoring stage of a run: the feature window ending on the latest ingested date, no label window.
+ * The scoring stage of a run: the feature window ending on `asOf` (default the latest ingested date), no label window.
  * @throws InvalidRunParameters when nothing is ingested or the window starts before the first ingested date.
  */
-export async function resolveScoringContext(ch: ClickHouseClient, params: FeatureParams): Promise<RunContext> {
+export async function resolveScoringContext(ch: ClickHouseClient, params: FeatureParams, asOf?: string): Promise<RunContext> {
   const range = await readIngestedRange(ch);
-  const windows = scoringWindows(params, range);
+  const windows = scoringWindows(params, range, asOf);
   checkWindows(params, windows, range);
   return { params, windows };
 }

@@ -1,0 +1,24 @@
+import { workflowInfo } from '@temporalio/workflow';
+import { ScheduledRetrainInput, type ScheduledRetrainResult } from '../messages/service';
+import { serviceClient } from './activity-stubs';
+import { parseOrThrow } from './parse-input';
+
+/** Set by Temporal on every workflow a schedule starts: the time the tick was due (a backfill's past time too). */
+const SCHEDULED_START = 'TemporalScheduledStartTime';
+
+/**
+ * What a retrain schedule starts: hands one retrain request, placed at the schedule's date, to
+ * the service (starting it if it is not running), so scheduled and ad-hoc retrains share one queue
+ * and one champion guard. The tick's workflow id is the request's idempotency key: a retried tick
+ * merges into its first request.
+ */
+export async function scheduledRetrain(rawInput: ScheduledRetrainInput = {}): Promise<ScheduledRetrainResult> {
+  const input = parseOrThrow(ScheduledRetrainInput, rawInput, 'scheduled retrain input');
+  const info = workflowInfo();
+  const scheduled = info.typedSearchAttributes.getAll().find((pair) => pair.key.name === SCHEDULED_START)?.value;
+  const due = scheduled instanceof Date ? scheduled : info.startTime;
+  const asOf = input.asOf ?? due.toISOString().slice(0, 10);
+  const requestId = `${info.workflowId}`;
+  await serviceClient.signalWithStartService({ workflowId: input.serviceWorkflowId, request: { ...input.request, asOf, requestId } });
+  return { serviceWorkflowId: input.serviceWorkflowId, asOf, requestId };
+}

@@ -1,0 +1,39 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { ChurnModelKind } from '../messages/churn';
+import { ScoreRunInput, type ScoreRunResult } from '../messages/score-run';
+import { sql, sqlShort, training } from './activity-stubs';
+import { parseOrThrow } from './parse-input';
+
+/**
+ * A score-only run: ingest new files (when a folder is given), build the scoring snapshot at the
+ * as-of date, and score every active user with the champion's churn model, without training.
+ * The scores go to churn_scores under this run's id; latest_churn_scores serves them because they
+ * are the newest made by the champion's model. Refuses (non-retryable) while there is no champion.
+ */
+export async function scoreCurrentUsers(rawInput: ScoreRunInput = {}): Promise<ScoreRunResult> {
+  const input = parseOrThrow(ScoreRunInput, rawInput, 'score input');
+  const champion = (await sqlShort.readCurrentChampions()).churn;
+  if (!champion?.model) {
+    throw ApplicationFailure.nonRetryable(
+      'there is no champion churn model to score with yet: train one first (musicbox service retrain, or musicbox run), then score again',
+      'NoChampion',
+    );
+  }
+  const runId = input.runId ?? (input.asOf ? `score-${input.asOf}` : `score-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`);
+  const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
+  const snapshot = await sql.buildScoringSnapshot({ params: { ...input.features, runId }, asOf: input.asOf });
+  const kind = ChurnModelKind.parse(champion.model.kind);
+  const scored = await training.scoreUsers({ runId, model: champion.model.artifact, kind, scoringMatrix: snapshot.scoringMatrix });
+  const published = await sql.publishChurnScores({ runId, scores: scored.scores, modelRunId: champion.runId, asOf: snapshot.snapshotDate });
+  return {
+    runId,
+    modelRunId: champion.runId,
+    model: champion.model.name,
+    snapshotDate: snapshot.snapshotDate,
+    scored: scored.users,
+    atRisk: scored.atRisk,
+    meanProbability: scored.meanProbability,
+    table: published.table,
+    ingest: ingest && { files: ingest.files, loaded: ingest.loaded, skipped: ingest.unchangedFiles },
+  };
+}
