@@ -30,16 +30,16 @@ export async function lookupRunModel(ch: ClickHouseClient, runId: string): Promi
 
 /** The current champion of each kind (absent when there is none), the churn one with its model. */
 export async function readChampions(ch: ClickHouseClient): Promise<Champions> {
-  const latest = await rows<{ kind: ChampionKind; run_id: string; previous_run_id: string; changed_at: string }>(
+  const latest = await rows<{ kind: ChampionKind; current: string; previous: string; since: string }>(
     ch,
-    `SELECT kind, argMax(run_id, changed_at) AS run_id, argMax(previous_run_id, changed_at) AS previous_run_id, toString(max(changed_at)) AS changed_at
+    `SELECT kind, argMax(run_id, changed_at) AS current, argMax(previous_run_id, changed_at) AS previous, toString(max(changed_at)) AS since
      FROM champions GROUP BY kind`,
   );
   const out: Champions = {};
   for (const row of latest) {
-    const ref: ChampionRef = { runId: row.run_id, since: toIso(row.changed_at), ...(row.previous_run_id && { previousRunId: row.previous_run_id }) };
+    const ref: ChampionRef = { runId: row.current, since: toIso(row.since), ...(row.previous && { previousRunId: row.previous }) };
     if (row.kind === 'churn') {
-      const model = await lookupRunModel(ch, row.run_id);
+      const model = await lookupRunModel(ch, row.current);
       if (model) ref.model = { name: model.name, kind: model.kind, artifact: model.artifact, testAuc: model.testAuc };
     }
     out[row.kind] = ref;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FeatureParams } from './feature-params';
 import { RunId } from './run-id';
+import { CalendarDate } from './service';
 
 /** Input of `scoreCurrentUsers`: today's users scored with the champion model, no training. */
 export const ScoreRunInput = z
@@ -10,7 +11,7 @@ export const ScoreRunInput = z
     /** Folder of raw logs to ingest first (files already ingested are skipped). */
     logsDir: z.string().min(1).optional(),
     /** Last day of the scored feature window, YYYY-MM-DD; default the latest ingested date. */
-    asOf: z.iso.date('use a calendar date YYYY-MM-DD').optional(),
+    asOf: CalendarDate.optional(),
     /** Feature window settings of the snapshot (defaults are the seed's, as in training). */
     features: FeatureParams.pick({ featureDays: true, botPercentile: true, cleanPercentile: true }).partial().strict().optional(),
   })

@@ -12,7 +12,18 @@ export const SERVICE_MESSAGES = { retrain: 'retrain', promote: 'promote', rollba
 export const ChampionKind = z.enum(['churn', 'recommendations']);
 export type ChampionKind = z.infer<typeof ChampionKind>;
 
-const AsOf = z.iso.date('use a calendar date YYYY-MM-DD');
+/**
+ * A calendar date. Not `z.iso.date()`: these schemas are also parsed inside the workflow sandbox,
+ * where that check refuses valid dates.
+ */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a calendar date YYYY-MM-DD')
+  .refine((v) => {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+  }, 'not a calendar date: use YYYY-MM-DD');
+const AsOf = CalendarDate;
 
 /**
  * A retrain request (signal or update `retrain`). Every field is optional: `{}` retrains on what
@@ -30,8 +41,6 @@ export const RetrainRequest = PipelineInput.pick({ logsDir: true, features: true
   })
   .strict();
 export type RetrainRequest = z.input<typeof RetrainRequest>;
-/** A retrain request after validation (defaults applied), as the service's queue holds it. */
-export type ParsedRetrainRequest = z.infer<typeof RetrainRequest>;
 
 /** Answer to update `retrain`: the run id that will carry the request, and whether it joined one already queued. */
 export const RetrainAccepted = z.object({ runId: RunId, merged: z.boolean(), message: z.string() });
@@ -80,7 +89,12 @@ export type ChampionRef = z.infer<typeof ChampionRef>;
 export const Champions = z.object({ churn: ChampionRef.optional(), recommendations: ChampionRef.optional() });
 export type Champions = z.infer<typeof Champions>;
 
-const QueuedRetrain = z.object({ runId: RunId, request: RetrainRequest, requestedAt: z.string(), merged: z.number().int() });
+/**
+ * A queued retrain. The request is kept as it was sent (validated when it arrived, no defaults
+ * filled in), so the pipeline applies its own defaults and merged requests override only what
+ * they set.
+ */
+const QueuedRetrain = z.object({ runId: RunId, request: z.custom<RetrainRequest>((v) => typeof v === 'object' && v !== null), requestedAt: z.string(), merged: z.number().int() });
 export type QueuedRetrain = z.infer<typeof QueuedRetrain>;
 
 /** What the service carries across continue-as-new. Small: decisions and request keys are capped. */

@@ -3,7 +3,7 @@ import { ChurnOptions } from '../messages/churn';
 import type { PipelineInput } from '../messages/pipeline';
 import { pipelineWorkflowId } from '../messages/run-id';
 import {
-  PromoteRequest, RetrainRequest, RollbackRequest, ServiceInput, ServiceState, type ChampionsChanged, type ParsedRetrainRequest, type QueuedRetrain, type ServiceResult, type ServiceStatus,
+  PromoteRequest, RetrainRequest, RollbackRequest, ServiceInput, ServiceState, type ChampionsChanged, type QueuedRetrain, type ServiceResult, type ServiceStatus,
 } from '../messages/service';
 import { TASK_QUEUES } from '../messages/task-queues';
 import { sqlShort } from './activity-stubs';
@@ -39,7 +39,7 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
   };
   const now = () => new Date();
 
-  const accept = (request: ParsedRetrainRequest) => {
+  const accept = (request: RetrainRequest) => {
     const next = enqueue(state, request, now());
     state = next.state;
     log.info('retrain requested', { ...next.accepted });
@@ -49,9 +49,10 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
     // A signal cannot be refused: an invalid one is logged and dropped (the update reports it instead).
     const parsed = RetrainRequest.safeParse(request ?? {});
     if (!parsed.success) log.warn('retrain signal ignored: invalid request', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
-    else accept(parsed.data);
+    else accept(request ?? {});
   });
-  setHandler(retrainUpdate, (request) => accept(RetrainRequest.parse(request ?? {})), {
+  // The validator has checked the request; the queue keeps it as sent (no defaults filled in).
+  setHandler(retrainUpdate, (request) => accept(request ?? {}), {
     validator: (request) => void parseOrThrow(RetrainRequest, request, 'retrain request'),
   });
   setHandler(

@@ -19,6 +19,7 @@ export async function scheduledRetrain(rawInput: ScheduledRetrainInput = {}): Pr
   const due = scheduled instanceof Date ? scheduled : info.startTime;
   const asOf = input.asOf ?? due.toISOString().slice(0, 10);
   const requestId = `${info.workflowId}`;
-  await serviceClient.signalWithStartService({ workflowId: input.serviceWorkflowId, request: { ...input.request, asOf, requestId } });
+  // The request as given (validated above), so the pipeline applies its own defaults.
+  await serviceClient.signalWithStartService({ workflowId: input.serviceWorkflowId, request: { ...rawInput.request, asOf, requestId } });
   return { serviceWorkflowId: input.serviceWorkflowId, asOf, requestId };
 }

@@ -1,4 +1,4 @@
-import type { ChampionDecision, ParsedRetrainRequest, QueuedRetrain, RetrainAccepted, ServiceState } from '../messages/service';
+import type { ChampionDecision, QueuedRetrain, RetrainAccepted, RetrainRequest, ServiceState } from '../messages/service';
 
 /*
  * The service's retrain queue, as pure functions of its state (no Temporal calls), so the rules
@@ -19,11 +19,11 @@ export function nextRunId(now: Date, lastRunId: string | undefined): string {
 }
 
 /**
- * Adds a request to the queue: a new queued run, or merged into the one already queued (the later
- * request's fields win, the queued run id stays). A request whose idempotency key was seen gets the
+ * Adds a validated request to the queue: a new queued run, or merged into the one already queued
+ * (the later request's top-level fields win, the queued run id stays). A request whose idempotency key was seen gets the
  * same answer again and changes nothing.
  */
-export function enqueue(state: ServiceState, request: ParsedRetrainRequest, now: Date): { state: ServiceState; accepted: RetrainAccepted } {
+export function enqueue(state: ServiceState, request: RetrainRequest, now: Date): { state: ServiceState; accepted: RetrainAccepted } {
   const seen = request.requestId ? state.requests.find((r) => r.requestId === request.requestId) : undefined;
   if (seen) return { state, accepted: { runId: seen.runId, merged: true, message: `request ${request.requestId} was already accepted as run ${seen.runId}` } };
   let queued: QueuedRetrain;

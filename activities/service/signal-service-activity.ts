@@ -22,7 +22,9 @@ export function createServiceClientActivities({ address, namespace }: ServiceCli
   const connect = () => (client ??= Connection.connect({ address }).then((connection) => new Client({ connection, namespace })));
 
   async function signalWithStartService(raw: SignalServiceInput): Promise<{ workflowId: string; executionRunId: string }> {
-    const { workflowId, request } = SignalServiceInput.parse(raw);
+    SignalServiceInput.parse(raw);
+    // Sent as given once valid: the service queues requests without defaults filled in.
+    const { workflowId, request } = raw;
     const handle = await (await connect()).workflow.signalWithStart('musicboxService', {
       workflowId,
       taskQueue: TASK_QUEUES.workflows,
