@@ -44,3 +44,12 @@ test('windows outside the ingested dates say what to do', () => {
   const long = parseFeatureParams({ runId: 'r1', featureDays: 60 });
   throwsParam(() => checkWindows(long, scoringWindows(long, range), range), 'featureDays', /at most 44/);
 });
+
+test('a score-only run\'s as-of ends the scored window; one after the ingested data is refused', () => {
+  const p = parseFeatureParams({ runId: 'r1' });
+  // 05-10 - 29 = 04-11
+  assert.deepEqual(scoringWindows(p, range, '2017-05-10'), { stage: 'scoring', end: '2017-05-10', windowStart: '2017-04-11', rangeEnd: '2017-05-10' });
+  throwsParam(() => scoringWindows(p, range, '2017-05-13'), 'asOf', /after the last ingested date 2017-05-12.*on or before 2017-05-12/);
+  const early = scoringWindows(p, range, '2017-04-27');
+  throwsParam(() => checkWindows(p, early, range), 'featureDays', /starts before the first ingested date/);
+});
