@@ -2,7 +2,10 @@
  * Records event histories of real runs of the project's workflows into test/histories/, for the
  * replay tests. Starts its own dev server and workers, runs each workflow once on small generated
  * logs, and saves `temporal workflow show --output json`. Re-run after an intended workflow change:
- *   node --import tsx scripts/record-histories.ts
+ *   node --import tsx scripts/record-histories.ts [NAME…]
+ * With names (e.g. musicbox-service), only those histories are recorded (the ingest still runs
+ * first, as the others read its data); a name's prerequisites must be named too
+ * (scheduled-retrain is recorded from the musicbox-service run).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -97,8 +100,13 @@ async function main(): Promise<void> {
     );
     fs.mkdirSync(OUT, { recursive: true });
     const runIds: Record<string, string | undefined> = { 'history-service-continued': 'first' };
+    const only = process.argv.slice(2);
+    for (const name of only) if (!runs.some((r) => r.name === name)) throw new Error(`no history named ${name} (${runs.map((r) => r.name).join(', ')})`);
     for (const r of runs) {
+      const wanted = only.length === 0 || only.includes(r.name);
+      if (!wanted && r.name !== 'log-ingest') continue;
       await r.run();
+      if (!wanted) continue;
       const first = runIds[r.id] === 'first' ? ['--run-id', (await client.workflow.getHandle(r.id).describe()).raw.workflowExecutionInfo?.firstRunId ?? ''] : [];
       const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', r.id, ...first, '--address', server.address, '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
       fs.writeFileSync(path.join(OUT, `${r.name}.json`), json);

@@ -87,7 +87,9 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
     generation: state.generation,
   }));
 
-  state = { ...state, champions: await sqlShort.readCurrentChampions() };
+  // Read first, then merge: a request that arrives while the read runs must not be overwritten.
+  const champions = await sqlShort.readCurrentChampions();
+  state = { ...state, champions };
   const historyIsLong = () => workflowInfo().continueAsNewSuggested || (input.maxHistoryEvents !== undefined && workflowInfo().historyLength >= input.maxHistoryEvents);
 
   for (;;) {

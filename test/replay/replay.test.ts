@@ -20,6 +20,10 @@ test('histories of real runs are committed for every workflow', () => {
     'feature-stage-before-scoring-activity.json',
     'feature-stage.json',
     'log-ingest.json',
+    'musicbox-service-continued.json',
+    'musicbox-service.json',
+    'scheduled-retrain.json',
+    'score-current-users.json',
     'sql-query.json',
   ]);
 });
@@ -74,6 +78,33 @@ test('an incompatible change to churnPipeline fails replay with a determinism vi
   const pipeline = histories.find((h) => h.file === 'churn-pipeline.json')!;
   await assert.rejects(
     Worker.runReplayHistory({ workflowsPath: require.resolve('./incompatible/workflows') }, pipeline.history),
+    (err: unknown) => err instanceof DeterminismViolationError,
+  );
+});
+
+/** Event kinds of a history, e.g. 'workflowExecutionContinuedAsNew', from its attribute fields. */
+function eventKinds(history: unknown): string[] {
+  const events = (history as { events: Record<string, unknown>[] }).events;
+  return events.flatMap((e) => Object.keys(e).filter((k) => k.endsWith('EventAttributes')).map((k) => k.replace(/EventAttributes$/, '')));
+}
+
+test('the service histories hold a retrain with its guard, people\'s updates, a schedule\'s signal, and continue-as-new', () => {
+  const service = histories.find((h) => h.file === 'musicbox-service.json')!.history;
+  const kinds = eventKinds(service);
+  assert.ok(kinds.includes('startChildWorkflowExecutionInitiated'));
+  assert.ok(kinds.includes('workflowExecutionUpdateCompleted') && kinds.includes('workflowExecutionSignaled'));
+  assert.ok(scheduledActivities(service).includes('compareChurnModels') && scheduledActivities(service).includes('compareRecommendations'));
+  const continued = histories.find((h) => h.file === 'musicbox-service-continued.json')!.history;
+  assert.ok(eventKinds(continued).includes('startChildWorkflowExecutionInitiated'));
+  assert.equal(eventKinds(continued).at(-1), 'workflowExecutionContinuedAsNew');
+  assert.deepEqual(scheduledActivities(histories.find((h) => h.file === 'scheduled-retrain.json')!.history), ['signalWithStartService']);
+  assert.ok(!scheduledActivities(histories.find((h) => h.file === 'score-current-users.json')!.history).some((a) => /train|fit|Grid/.test(a)));
+});
+
+test('an incompatible change to musicboxService fails replay with a determinism violation', async () => {
+  const service = histories.find((h) => h.file === 'musicbox-service.json')!;
+  await assert.rejects(
+    Worker.runReplayHistory({ workflowsPath: require.resolve('./incompatible/workflows') }, service.history),
     (err: unknown) => err instanceof DeterminismViolationError,
   );
 });

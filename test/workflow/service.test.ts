@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -20,8 +20,9 @@ import type { ChampionDecision, RetrainRequest, ServiceStatus } from '../../mess
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { musicboxService, scheduledRetrain, scoreCurrentUsers } from '../../workflows';
 import { promoteUpdate, retrainSignal, retrainUpdate, rollbackUpdate, statusQuery } from '../../workflows/service-messages';
+import { findTemporalCli } from '../../temporal/binary';
 import { tempHome } from '../support/engine';
-import { startWorker, stopWorker, testClient, testSettings } from '../support/stack';
+import { startWorker, stopWorker, testClient, testSettings, testTemporalAddress } from '../support/stack';
 
 /*
  * The service end to end on real workers and generated logs, one scenario in order: no champion,
@@ -62,6 +63,8 @@ after(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sql = async (query: string) => (await querySomehow(settings, query, 'TSV')).trim();
 const status = () => serviceHandle.query(statusQuery);
+/** The `temporal` CLI as README's "For Temporal users" section uses it, on the suite's server. */
+const temporalCli = (...args: string[]) => spawnSync(findTemporalCli(settings.temporal.cliPath), [...args, '--address', testTemporalAddress()], { encoding: 'utf8' });
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 600): Promise<T> {
   for (let i = 0; i < seconds * 4; i++) {
@@ -147,6 +150,10 @@ test('a score-only run refuses, without retrying, while there is no champion', a
 test('a retrain update with bad parameters is rejected with the field named, and leaves no trace in history', async () => {
   // Continue-as-new after about two retrains' worth of events, to carry the state mid-scenario.
   serviceHandle = await client.workflow.start(musicboxService, { taskQueue: TASK_QUEUES.workflows, workflowId: SERVICE_ID, args: [{ maxHistoryEvents: 120 }] });
+  // As README shows it, with the Temporal CLI: refused, naming the field.
+  const typo = temporalCli('workflow', 'update', 'execute', '-w', SERVICE_ID, '--name', 'retrain', '--input', '{"logdir": "/tmp/typo"}');
+  assert.notEqual(typo.status, 0);
+  assert.match(typo.stderr + typo.stdout, /invalid retrain request: \(top level\): Unrecognized key: "logdir"/);
   const bad = [{ logdir: '/tmp/typo' }, { features: { sampleRatio: 0 } }, { runId: 'Not A Run Id' }];
   for (const request of bad) {
     await assert.rejects(serviceHandle.executeUpdate(retrainUpdate, { args: [request as RetrainRequest] }), (err: unknown) => {
@@ -162,14 +169,21 @@ test('a retrain update with bad parameters is rejected with the field named, and
 });
 
 test('the first retrain becomes champion of both kinds, and the latest_* views serve it', async () => {
-  const accepted = await serviceHandle.executeUpdate(retrainUpdate, { args: [{ ...WEAK, runId: 'weak', logsDir: logs }] });
-  assert.deepEqual(accepted, { runId: 'weak', merged: false, message: 'queued as run weak' });
+  // Through the Temporal CLI, as README shows it.
+  const out = execFileSync(
+    findTemporalCli(settings.temporal.cliPath),
+    ['workflow', 'update', 'execute', '-w', SERVICE_ID, '--name', 'retrain', '--input', JSON.stringify({ ...WEAK, runId: 'weak', logsDir: logs }), '--address', testTemporalAddress(), '--output', 'json'],
+    { encoding: 'utf8' },
+  );
+  assert.deepEqual((JSON.parse(out) as { result: unknown }).result, { runId: 'weak', merged: false, message: 'queued as run weak' });
   const decisions = await decisionsOf('weak');
   assert.deepEqual(decisions.map((d) => [d.kind, d.promoted, d.reason]).sort(), [
     ['churn', true, 'first champion: there was none before this run'],
     ['recommendations', true, 'first champion: there was none before this run'],
   ]);
   assert.deepEqual(await servedRuns(), { churn: 'weak', recommendations: 'weak' });
+  const shown = JSON.parse(temporalCli('workflow', 'query', '-w', SERVICE_ID, '--type', 'status', '--output', 'json').stdout) as { queryResult: ServiceStatus[] };
+  assert.equal(shown.queryResult[0].champions.churn?.runId, 'weak');
 });
 
 test('two retrain signals during a run give exactly one more run; a better run is promoted and a worse one kept out, on the same rows', async () => {
