@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './calendar-date';
 import { FeatureParams } from './feature-params';
 import { RunId } from './run-id';
 
@@ -50,7 +51,7 @@ export type RunArtifacts = z.infer<typeof RunArtifacts>;
 export const BuildScoringSnapshotInput = z.object({
   params: FeatureParams,
   /** Last day of the scored feature window, YYYY-MM-DD; default the latest ingested date. */
-  asOf: z.iso.date('use a calendar date YYYY-MM-DD').optional(),
+  asOf: CalendarDate.optional(),
 });
 export type BuildScoringSnapshotInput = z.input<typeof BuildScoringSnapshotInput>;
 

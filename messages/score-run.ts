@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FeatureParams } from './feature-params';
 import { RunId } from './run-id';
-import { CalendarDate } from './service';
+import { CalendarDate } from './calendar-date';
 
 /** Input of `scoreCurrentUsers`: today's users scored with the champion model, no training. */
 export const ScoreRunInput = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './calendar-date';
 import { PipelineInput } from './pipeline';
 import { RunId } from './run-id';
 
@@ -12,17 +13,6 @@ export const SERVICE_MESSAGES = { retrain: 'retrain', promote: 'promote', rollba
 export const ChampionKind = z.enum(['churn', 'recommendations']);
 export type ChampionKind = z.infer<typeof ChampionKind>;
 
-/**
- * A calendar date. Not `z.iso.date()`: these schemas are also parsed inside the workflow sandbox,
- * where that check refuses valid dates.
- */
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a calendar date YYYY-MM-DD')
-  .refine((v) => {
-    const t = Date.parse(`${v}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-  }, 'not a calendar date: use YYYY-MM-DD');
 const AsOf = CalendarDate;
 
 /**

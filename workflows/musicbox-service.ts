@@ -8,7 +8,8 @@ import {
 import { TASK_QUEUES } from '../messages/task-queues';
 import { sqlShort } from './activity-stubs';
 import { guardRun } from './champion-guard';
-import { parseOrThrow } from './parse-input';
+import { parseMessage } from './parse-input';
+import { parseWorkflowInput } from './workflow-input';
 import { churnPipeline } from './churn-pipeline';
 import { enqueue, withDecisions } from './service-queue';
 import { promoteUpdate, retrainSignal, retrainUpdate, rollbackUpdate, statusQuery, stopSignal } from './service-messages';
@@ -22,7 +23,7 @@ import { promoteUpdate, retrainSignal, retrainUpdate, rollbackUpdate, statusQuer
  * back through updates. The state continues as new when Temporal suggests it.
  */
 export async function musicboxService(rawInput: ServiceInput = {}): Promise<ServiceResult> {
-  const input = parseOrThrow(ServiceInput, rawInput, 'service input');
+  const input = parseWorkflowInput('musicboxService', ServiceInput, rawInput ?? {});
   let state: ServiceState = input.state ?? ServiceState.parse({});
   let inFlight: { runId: string; startedAt: string } | undefined;
   let stopping = false;
@@ -53,7 +54,7 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
   });
   // The validator has checked the request; the queue keeps it as sent (no defaults filled in).
   setHandler(retrainUpdate, (request) => accept(request ?? {}), {
-    validator: (request) => void parseOrThrow(RetrainRequest, request, 'retrain request'),
+    validator: (request) => void parseMessage(RetrainRequest, request, 'retrain request'),
   });
   setHandler(
     promoteUpdate,
@@ -64,7 +65,7 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
         state = { ...state, champions: r.champions };
         return r;
       }),
-    { validator: (request) => void parseOrThrow(PromoteRequest, request, 'promote request') },
+    { validator: (request) => void parseMessage(PromoteRequest, request, 'promote request') },
   );
   setHandler(
     rollbackUpdate,
@@ -75,7 +76,7 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
         state = { ...state, champions: r.champions };
         return r;
       }),
-    { validator: (request) => void parseOrThrow(RollbackRequest, request ?? {}, 'rollback request') },
+    { validator: (request) => void parseMessage(RollbackRequest, request ?? {}, 'rollback request') },
   );
   setHandler(stopSignal, () => void (stopping = true));
   setHandler(statusQuery, (): ServiceStatus => ({

@@ -1,16 +1,14 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-}
+import type { z } from 'zod';
+import { describeInputIssues } from '../messages/input-issues';
 
 /**
- * Parses a workflow's, signal's or update's input, or fails non-retryably with one line naming
- * every bad field (an unknown key included), so a typo is refused instead of running defaults.
+ * Checks a signal's or update's argument, or fails non-retryably naming every bad field and unknown
+ * key, as workflow inputs do (workflow-input.ts). Used by update validators, so a bad request is
+ * refused before it enters history.
  */
-export function parseOrThrow<T>(schema: Schema<T>, value: unknown, what: string): T {
+export function parseMessage<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`).join('; ');
-  throw ApplicationFailure.nonRetryable(`invalid ${what}: ${issues}`, 'InvalidInput');
+  throw ApplicationFailure.nonRetryable(`invalid ${what}: ${describeInputIssues(schema, parsed.error.issues)}`, 'InvalidInput');
 }

@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import { ScheduledRetrainInput, type ScheduledRetrainResult } from '../messages/service';
 import { serviceClient } from './activity-stubs';
-import { parseOrThrow } from './parse-input';
+import { parseWorkflowInput } from './workflow-input';
 
 /** Set by Temporal on every workflow a schedule starts: the time the tick was due (a backfill's past time too). */
 const SCHEDULED_START = 'TemporalScheduledStartTime';
@@ -13,7 +13,7 @@ const SCHEDULED_START = 'TemporalScheduledStartTime';
  * merges into its first request.
  */
 export async function scheduledRetrain(rawInput: ScheduledRetrainInput = {}): Promise<ScheduledRetrainResult> {
-  const input = parseOrThrow(ScheduledRetrainInput, rawInput, 'scheduled retrain input');
+  const input = parseWorkflowInput('scheduledRetrain', ScheduledRetrainInput, rawInput ?? {});
   const info = workflowInfo();
   const scheduled = info.typedSearchAttributes.getAll().find((pair) => pair.key.name === SCHEDULED_START)?.value;
   const due = scheduled instanceof Date ? scheduled : info.startTime;

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { ChurnModelKind } from '../messages/churn';
 import { ScoreRunInput, type ScoreRunResult } from '../messages/score-run';
 import { sql, sqlShort, training } from './activity-stubs';
-import { parseOrThrow } from './parse-input';
+import { parseWorkflowInput } from './workflow-input';
 
 /**
  * A score-only run: ingest new files (when a folder is given), build the scoring snapshot at the
@@ -11,7 +11,7 @@ import { parseOrThrow } from './parse-input';
  * are the newest made by the champion's model. Refuses (non-retryable) while there is no champion.
  */
 export async function scoreCurrentUsers(rawInput: ScoreRunInput = {}): Promise<ScoreRunResult> {
-  const input = parseOrThrow(ScoreRunInput, rawInput, 'score input');
+  const input = parseWorkflowInput('scoreCurrentUsers', ScoreRunInput, rawInput ?? {});
   const champion = (await sqlShort.readCurrentChampions()).churn;
   if (!champion?.model) {
     throw ApplicationFailure.nonRetryable(

@@ -20,7 +20,7 @@ import type { ChampionDecision, RetrainRequest, ServiceStatus } from '../../mess
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { musicboxService, scheduledRetrain, scoreCurrentUsers } from '../../workflows';
 import { promoteUpdate, retrainSignal, retrainUpdate, rollbackUpdate, statusQuery } from '../../workflows/service-messages';
-import { findTemporalCli } from '../../temporal/binary';
+import { temporalCliOf } from '../../temporal/binary';
 import { tempHome } from '../support/engine';
 import { startWorker, stopWorker, testClient, testSettings, testTemporalAddress } from '../support/stack';
 
@@ -64,7 +64,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sql = async (query: string) => (await querySomehow(settings, query, 'TSV')).trim();
 const status = () => serviceHandle.query(statusQuery);
 /** The `temporal` CLI as README's "For Temporal users" section uses it, on the suite's server. */
-const temporalCli = (...args: string[]) => spawnSync(findTemporalCli(settings.temporal.cliPath), [...args, '--address', testTemporalAddress()], { encoding: 'utf8' });
+const temporalCli = (...args: string[]) => spawnSync(temporalCliOf(settings.temporal), [...args, '--address', testTemporalAddress()], { encoding: 'utf8' });
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 600): Promise<T> {
   for (let i = 0; i < seconds * 4; i++) {
@@ -153,12 +153,12 @@ test('a retrain update with bad parameters is rejected with the field named, and
   // As README shows it, with the Temporal CLI: refused, naming the field.
   const typo = temporalCli('workflow', 'update', 'execute', '-w', SERVICE_ID, '--name', 'retrain', '--input', '{"logdir": "/tmp/typo"}');
   assert.notEqual(typo.status, 0);
-  assert.match(typo.stderr + typo.stdout, /invalid retrain request: \(top level\): Unrecognized key: "logdir"/);
+  assert.match(typo.stderr + typo.stdout, /invalid retrain request: unknown key 'logdir' \(did you mean 'logsDir'\?\)/);
   const bad = [{ logdir: '/tmp/typo' }, { features: { sampleRatio: 0 } }, { runId: 'Not A Run Id' }];
   for (const request of bad) {
     await assert.rejects(serviceHandle.executeUpdate(retrainUpdate, { args: [request as RetrainRequest] }), (err: unknown) => {
       assert.ok(err instanceof WorkflowUpdateFailedError, String(err));
-      assert.match(String((err.cause as Error | undefined)?.message), /invalid retrain request: (logdir|\(top level\)): Unrecognized key|features\.sampleRatio: must be above 0|runId: a run id is/);
+      assert.match(String((err.cause as Error | undefined)?.message), /invalid retrain request: (unknown key 'logdir' \(did you mean 'logsDir'\?\)|features\.sampleRatio: must be above 0|runId: a run id is)/);
       return true;
     });
   }
@@ -171,7 +171,7 @@ test('a retrain update with bad parameters is rejected with the field named, and
 test('the first retrain becomes champion of both kinds, and the latest_* views serve it', async () => {
   // Through the Temporal CLI, as README shows it.
   const out = execFileSync(
-    findTemporalCli(settings.temporal.cliPath),
+    temporalCliOf(settings.temporal),
     ['workflow', 'update', 'execute', '-w', SERVICE_ID, '--name', 'retrain', '--input', JSON.stringify({ ...WEAK, runId: 'weak', logsDir: logs }), '--address', testTemporalAddress(), '--output', 'json'],
     { encoding: 'utf8' },
   );
