@@ -1,10 +1,8 @@
 import { workflowInfo } from '@temporalio/workflow';
 import { ScheduledRetrainInput, type ScheduledRetrainResult } from '../messages/service';
 import { serviceClient } from './activity-stubs';
+import { scheduledDate } from './scheduled-date';
 import { parseWorkflowInput } from './workflow-input';
-
-/** Set by Temporal on every workflow a schedule starts: the time the tick was due (a backfill's past time too). */
-const SCHEDULED_START = 'TemporalScheduledStartTime';
 
 /**
  * What a retrain schedule starts: hands one retrain request, placed at the schedule's date, to
@@ -15,9 +13,8 @@ const SCHEDULED_START = 'TemporalScheduledStartTime';
 export async function scheduledRetrain(rawInput: ScheduledRetrainInput = {}): Promise<ScheduledRetrainResult> {
   const input = parseWorkflowInput('scheduledRetrain', ScheduledRetrainInput, rawInput ?? {});
   const info = workflowInfo();
-  const scheduled = info.typedSearchAttributes.getAll().find((pair) => pair.key.name === SCHEDULED_START)?.value;
-  const due = scheduled instanceof Date ? scheduled : info.startTime;
-  const asOf = input.asOf ?? due.toISOString().slice(0, 10);
+  // Explicit, else the tick's date (a backfill's past date too), else the day it was started by hand.
+  const asOf = input.asOf ?? scheduledDate() ?? info.startTime.toISOString().slice(0, 10);
   const requestId = `${info.workflowId}`;
   // The request as given (validated above), so the pipeline applies its own defaults.
   await serviceClient.signalWithStartService({ workflowId: input.serviceWorkflowId, request: { ...rawInput.request, asOf, requestId } });

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { ChurnModelKind } from '../messages/churn';
 import { ScoreRunInput, type ScoreRunResult } from '../messages/score-run';
 import { sql, sqlShort, training } from './activity-stubs';
+import { scheduledDate } from './scheduled-date';
 import { parseWorkflowInput } from './workflow-input';
 
 /**
@@ -19,9 +20,11 @@ export async function scoreCurrentUsers(rawInput: ScoreRunInput = {}): Promise<S
       'NoChampion',
     );
   }
-  const runId = input.runId ?? (input.asOf ? `score-${input.asOf}` : `score-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`);
+  // A schedule's tick scores at its own date, so a backfill re-scores each past day.
+  const asOf = input.asOf ?? scheduledDate();
+  const runId = input.runId ?? (asOf ? `score-${asOf}` : `score-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`);
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
-  const snapshot = await sql.buildScoringSnapshot({ params: { ...input.features, runId }, asOf: input.asOf });
+  const snapshot = await sql.buildScoringSnapshot({ params: { ...input.features, runId }, asOf });
   const kind = ChurnModelKind.parse(champion.model.kind);
   const scored = await training.scoreUsers({ runId, model: champion.model.artifact, kind, scoringMatrix: snapshot.scoringMatrix });
   const published = await sql.publishChurnScores({ runId, scores: scored.scores, modelRunId: champion.runId, asOf: snapshot.snapshotDate });

@@ -321,3 +321,26 @@ test('a scheduled retrain signal-with-starts the service with the schedule\'s as
     await started.terminate('test over');
   }
 });
+
+test('a schedule\'s backfill reaches the service through scheduledRetrain, each tick placed at its own past date', async () => {
+  const id = `musicbox-service-backfill-${Date.now()}`;
+  const schedule = await client.schedule.create({
+    scheduleId: `retrain-backfill-${Date.now()}`,
+    spec: { intervals: [{ every: '1 day' }] },
+    action: { type: 'startWorkflow', workflowType: scheduledRetrain, args: [{ serviceWorkflowId: id, request: FAST }], taskQueue: TASK_QUEUES.workflows },
+    state: { paused: true },
+  });
+  const service = client.workflow.getHandle<typeof musicboxService>(id);
+  try {
+    await schedule.backfill({ start: new Date('2017-05-10T00:00:00Z'), end: new Date('2017-05-10T12:00:00Z'), overlap: 'ALLOW_ALL' });
+    const asOf = await waitFor('the tick\'s signal', async () => {
+      const events = (await service.fetchHistory().catch(() => undefined))?.events ?? [];
+      const data = events.find((e) => e.workflowExecutionSignaledEventAttributes)?.workflowExecutionSignaledEventAttributes?.input?.payloads?.[0]?.data as Uint8Array | string | undefined;
+      return data && (JSON.parse(Buffer.from(data as never, typeof data === 'string' ? 'base64' : undefined).toString('utf8')) as RetrainRequest).asOf;
+    }, 120);
+    assert.equal(asOf, '2017-05-10');
+  } finally {
+    await schedule.delete();
+    await service.terminate('test over').catch(() => undefined);
+  }
+});
