@@ -11,7 +11,10 @@ export function printIngest(result: IngestLogsResult, print: (line: string) => v
     }
   }
   for (const o of result.outcomes.filter((x) => x.status === 'failed' || x.status === 'changed')) print(`  ! ${o.file}: ${o.message}`);
-  for (const o of result.outcomes.filter((x) => (x.status === 'loaded' || x.status === 'unchanged') && x.message)) print(`  · ${o.fileKey ?? o.file}: ${o.message}`);
+  // Notes on files that are fine (waited for, repaired) are often the same for many: one line each.
+  const notes = new Map<string, string[]>();
+  for (const o of result.outcomes.filter((x) => (x.status === 'loaded' || x.status === 'unchanged') && x.message)) notes.set(o.message!, [...(notes.get(o.message!) ?? []), o.fileKey ?? o.file]);
+  for (const [message, files] of notes) print(`  · ${files.length > 3 ? `${files.length} files (${files.slice(0, 2).join(', ')}, …)` : files.join(', ')}: ${message}`);
   if (result.outcomesTruncated) print('  … more files: see the ingested_files table');
   print(
     `ingest: ${result.files} files (${result.loadedFiles} loaded, ${result.unchangedFiles} already ingested, ${result.problemFiles} with problems); ` +

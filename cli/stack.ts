@@ -60,9 +60,9 @@ export async function startStack(settings: Settings, options: StackOptions = {})
           namespace: settings.temporal.namespace,
         });
       server = await start();
-      supervisor.watch('Temporal server', server.exited.then((code) => `exit code ${code}`), async () => {
+      supervisor.watch('Temporal server', server.exited.then(howEnded), async () => {
         server = await start();
-        return { exited: server.exited.then((code) => `exit code ${code}`) };
+        return { exited: server.exited.then(howEnded) };
       });
     }
     const address = settings.temporal.address ?? server!.address;
@@ -127,4 +127,9 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
  */
 export function trainingThreadShare(settings: Settings): number {
   return Math.max(1, Math.floor(settings.threads / settings.training.workers));
+}
+
+/** How the server process ended: an exit code, or none when a signal killed it. */
+function howEnded(code: number | null): string {
+  return code === null ? 'killed by a signal' : `exit code ${code}`;
 }

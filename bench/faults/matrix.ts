@@ -70,7 +70,7 @@ async function concurrentIngests(logs: string, cleanPrints: Awaited<ReturnType<t
     const prints = await fingerprint(ch, ['events', 'rejects']);
     const diff = differences(cleanPrints.filter((f) => f.table === 'events' || f.table === 'rejects'), prints);
     console.log(`\nthree ingests at once (two of the folder, one of a link to it): events and rejects ${diff.length ? `**differ**: ${diff.join('; ')}` : 'identical to the clean run'}`);
-    for (const out of said) console.log(`  ${out.split('\n').filter((l) => /already running|ingest:|waited/.test(l)).join(' / ')}`);
+    for (const out of said) console.log(`  ${out.split('\n').filter((l) => /already running|^ingest:|waited/.test(l)).join(' / ')}`);
   } finally {
     await ch.close();
   }
