@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -11,6 +10,7 @@ import { resolveSettings, type Settings } from '../../config/settings';
 import type { PipelineInput } from '../../messages/pipeline';
 import { pipelineWorkflowId } from '../../messages/run-id';
 import { TASK_QUEUES } from '../../messages/task-queues';
+import { freePort } from '../../temporal/dev-server';
 import { churnPipeline } from '../../workflows';
 import { fingerprint, type TableFingerprint } from './fingerprint';
 
@@ -35,16 +35,6 @@ export interface Outcome {
   /** Set when the stage was over before the kill could land in it. */
   missed?: boolean;
 }
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
 
 /** A fresh state folder with its own Temporal ports, run under a supervised stack (as `musicbox up` runs it). */
 export async function withFreshStack<T>(body: (stack: Stack, settings: Settings, said: string[]) => Promise<T>): Promise<T> {

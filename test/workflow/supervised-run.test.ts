@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
@@ -15,20 +14,13 @@ import type { PipelineInput } from '../../messages/pipeline';
 import { pipelineWorkflowId } from '../../messages/run-id';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { PROJECT_ROOT } from '../../temporal/binary';
+import { freePort } from '../../temporal/dev-server';
 import { churnPipeline } from '../../workflows';
 import { rows, tempHome } from '../support/engine';
 import { testTemporalAddress } from '../support/stack';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const freePort = (): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(String(port)));
-    });
-    server.once('error', reject);
-  });
+
 const musicbox = (home: string, ...args: string[]) =>
   promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), ...args], { env: { ...process.env, MUSICBOX_HOME: home } });
 
@@ -117,7 +109,7 @@ test('SIGKILLed training workers are replaced and the run ends within a minute o
 test('musicbox follow re-attaches to a run after the Temporal server was killed and restarted', async () => {
   const logs = tempHome('musicbox-follow-logs-');
   await generateLogs({ outDir: logs, users: 600, days: 44, seed: 3 });
-  await withStack({ TEMPORAL_ADDRESS: '', MUSICBOX_TEMPORAL_PORT: await freePort(), MUSICBOX_TEMPORAL_UI_PORT: await freePort(), MUSICBOX_TRAINING_WORKERS: '1' }, async (stack, settings, said) => {
+  await withStack({ TEMPORAL_ADDRESS: '', MUSICBOX_TEMPORAL_PORT: String(await freePort()), MUSICBOX_TEMPORAL_UI_PORT: String(await freePort()), MUSICBOX_TRAINING_WORKERS: '1' }, async (stack, settings, said) => {
     const input = smallRun('followed', logs);
     let client = new Client({ connection: await Connection.connect({ address: stack.address }) });
     await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: pipelineWorkflowId(input.runId), args: [input] });
