@@ -8,6 +8,8 @@ import { describeInputIssues } from '../../../messages/input-issues';
 import { IngestLogsInput, RunQueryInput } from '../../../messages/activities';
 import { BuildRunFeaturesInput } from '../../../messages/features';
 import { PipelineInput } from '../../../messages/pipeline';
+import { ScoreRunInput } from '../../../messages/score-run';
+import { ScheduledRetrainInput, ServiceInput } from '../../../messages/service';
 
 test('a calendar date is a real day written YYYY-MM-DD', () => {
   for (const ok of ['2017-04-28', '2016-02-29', '2000-02-29', '1999-12-31']) assert.equal(CalendarDate.safeParse(ok).success, true, ok);
@@ -42,7 +44,15 @@ test('an unknown key is named with its path and the key it most likely meant', (
 });
 
 test('the inputs of every committed history are still accepted as they are', () => {
-  const schemas: Record<string, z.ZodType> = { churnPipeline: PipelineInput, featureStage: BuildRunFeaturesInput, logIngest: IngestLogsInput, sqlQuery: RunQueryInput };
+  const schemas: Record<string, z.ZodType> = {
+    churnPipeline: PipelineInput,
+    featureStage: BuildRunFeaturesInput,
+    logIngest: IngestLogsInput,
+    sqlQuery: RunQueryInput,
+    musicboxService: ServiceInput,
+    scheduledRetrain: ScheduledRetrainInput,
+    scoreCurrentUsers: ScoreRunInput,
+  };
   const dir = path.resolve(__dirname, '../../histories');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
   assert.ok(files.length >= 6);
