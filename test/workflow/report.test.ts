@@ -71,8 +71,8 @@ test('musicbox runs lists every run newest first, with the numbers of their resu
     assert.equal(row.bestTestAuc, result.churn?.models.find((m) => m.name === result.churn?.best)?.testAuc);
     assert.equal(row.blendNdcg, result.recommendations?.models.find((m) => m.name === 'blend')?.ranking.ndcg);
   }
-  // The newest registered model's run is the one the published scores come from.
-  assert.deepEqual(runs.map((r) => r.champion), [true, false]);
+  // The champion pointer: the first run became champion as there was none; a later pipeline run does not move it (only the service's guard, promote or rollback do).
+  assert.deepEqual(runs.map((r) => r.champion), [false, true]);
   const table = musicbox('runs');
   assert.match(table.split('\n')[1], /^report-partial\s+2017-05-12\s+incomplete\s+–\s+–\s+–$/);
   assert.match(table.split('\n')[2], new RegExp(`^report-second\\s+2017-05-12\\s+completed\\s+${second.churn?.best}\\s+${formatScore(runs[0].bestTestAuc).replace('.', '\\.')}`));
@@ -131,7 +131,7 @@ test('in a real browser the report opens from disk offline, every chart drawn, i
     assert.equal(row('users scored')[1].text, formatCount(second.churn!.scored));
     assert.equal(row('users at risk')[1].text, formatCount(second.churn!.atRisk));
     const headers = await page.$$eval('#table-headline thead th', (ths) => ths.map((th) => th.textContent));
-    assert.deepEqual(headers, ['', 'this run (champion): report-second', 'previous run: report-first']);
+    assert.deepEqual(headers, ['', 'this run: report-second', 'previous run (champion): report-first']);
     // The first run ingested the logs; the second read the same days: the accounting adds up to the ingest step's counts.
     assert.match((await page.textContent('#data .intro')) ?? '', new RegExp(`${formatCount(first.ingest!.loaded)} rows loaded \\(${formatCount(first.ingest!.repaired)} of them repaired\\), ${formatCount(first.ingest!.rejected)} lines rejected`));
 
