@@ -49,6 +49,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--port', String(port),
     '--namespace', options.namespace ?? 'default',
     '--log-level', 'warn',
+    // Task priorities order tasks within a task queue partition only; one partition per queue makes
+    // the training queue hand out its work in priority order (nothing here needs more throughput).
+    '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
+    '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
   ];
   if (uiPort === false) args.push('--headless');
   else args.push('--ui-port', String(uiPort));

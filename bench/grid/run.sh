@@ -9,6 +9,7 @@ matrix=${1:?usage: bench/grid/run.sh <training.arrows> [threads]}
 threads=${2:-2}
 out=bench/out/grid
 venv=bench/.venv
+mkdir -p "$out"
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sklearn, numpy' 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet scikit-learn numpy

@@ -1,6 +1,7 @@
 /**
- * Samples the resident memory of musicbox's processes once a second until stopped, one line per
- * process and sample: seconds since the epoch, pid, kind (sql, training, cli, temporal), RSS in MiB.
+ * Samples the resident memory and CPU time of musicbox's processes once a second until stopped, one
+ * line per process and sample: seconds since the epoch, pid, kind (sql, training, cli, temporal),
+ * RSS in MiB, CPU seconds used so far (user + system, all threads).
  *   node --import tsx bench/pipeline/rss-sampler.ts <out.tsv> &
  * stage-memory.ts then puts the samples beside a run's activity windows.
  */
@@ -26,7 +27,11 @@ function sample(): void {
       const kind = kindOf(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
       if (!kind) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) lines.push(`${now.toFixed(1)}\t${pid}\t${kind}\t${(Number(rss[1]) / 1024).toFixed(0)}`);
+      // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second); the command name may hold spaces, so count after its ')'.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cpu = (Number(fields[11]) + Number(fields[12])) / 100;
+      if (rss) lines.push(`${now.toFixed(1)}\t${pid}\t${kind}\t${(Number(rss[1]) / 1024).toFixed(0)}\t${cpu.toFixed(2)}`);
     } catch {
       // The process ended between listing and reading: nothing to sample.
     }
