@@ -1,9 +1,11 @@
 /** The SQL activities' dependencies and artifact keys are the services' own (services/deps.ts). */
-export { artifactKey, artifactPath, type SqlDeps } from '../services/deps';
+import type { ArtifactStore } from '../artifacts/store';
 
-/** What training activities need: only the artifacts folder; they never touch ClickHouse. */
+export { artifactKey, type SqlDeps } from '../services/deps';
+
+/** What training activities need: only the artifact store; they never query ClickHouse's tables. */
 export interface TrainingDeps {
-  artifactsDir: string;
+  store: ArtifactStore;
   /** Threads one activity may use: the process's share of the machine, divided among its slots. */
   threads: number;
 }

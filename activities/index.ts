@@ -4,7 +4,6 @@ import { createChampionActivities } from './sql/champion-activities';
 import { createPublishChurnActivity } from './sql/publish-churn-activity';
 import { createPublishRecommendationsActivity } from './sql/publish-recommendations-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
-import { createRunQueryActivity } from './sql/run-query-activity';
 import { createWriteRunReportActivity } from './sql/write-report-activity';
 import { createChurnActivities } from './training/churn-activities';
 import { createBlendActivity } from './training/blend-activity';
@@ -20,7 +19,6 @@ export function createSqlActivities(deps: SqlDeps) {
     buildScoringSnapshot: createBuildScoringSnapshotActivity(deps),
     publishChurnScores: createPublishChurnActivity(deps),
     publishRecommendations: createPublishRecommendationsActivity(deps),
-    runQuery: createRunQueryActivity(deps),
     writeRunReport: createWriteRunReportActivity(deps),
     ...createChampionActivities(deps),
   };

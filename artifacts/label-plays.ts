@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import type { ArtifactStore } from './store';
 import { float64Column } from './training-matrix';
 
 /** Songs each rated user newly played in the label window: pair i is (uid[i], songId[i]). */
@@ -8,9 +8,14 @@ export interface LabelPlays {
   songId: Float64Array;
 }
 
-/** Reads an Arrow IPC file written by exportLabelPlays into typed arrays. */
-export function readLabelPlays(file: string): LabelPlays {
-  const table = tableFromIPC(fs.readFileSync(file));
+/** Reads an Arrow IPC export written by exportLabelPlays from the store into typed arrays. */
+export async function readLabelPlays(store: ArtifactStore, key: string): Promise<LabelPlays> {
+  return labelPlaysOf(await store.get(key), key);
+}
+
+/** The typed arrays of an Arrow IPC label-plays export; `file` names it in errors. */
+export function labelPlaysOf(bytes: Uint8Array, file: string): LabelPlays {
+  const table = tableFromIPC(bytes);
   return { uid: float64Column(table, 'uid', file), songId: float64Column(table, 'song_id', file) };
 }
 

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import type { ArtifactStore } from './store';
 import { float64Column } from './training-matrix';
 
 /** Ratings in columns: triple i is (uid[i], songId[i], rating[i]). */
@@ -9,9 +9,14 @@ export interface RatingsColumns {
   rating: Float64Array;
 }
 
-/** Reads an Arrow IPC file written by exportRatings into typed arrays. */
-export function readRatings(file: string): RatingsColumns {
-  const table = tableFromIPC(fs.readFileSync(file));
+/** Reads an Arrow IPC export written by exportRatings from the store into typed arrays. */
+export async function readRatings(store: ArtifactStore, key: string): Promise<RatingsColumns> {
+  return ratingsOf(await store.get(key), key);
+}
+
+/** The typed arrays of an Arrow IPC ratings export; `file` names it in errors. */
+export function ratingsOf(bytes: Uint8Array, file: string): RatingsColumns {
+  const table = tableFromIPC(bytes);
   return {
     uid: float64Column(table, 'uid', file),
     songId: float64Column(table, 'song_id', file),

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { tableFromIPC, type Table } from 'apache-arrow';
+import type { ArtifactStore } from './store';
 
 /** A training matrix in columns: row i is uids[i], columns[j][i] for names[j], labels[i]. */
 export interface TrainingMatrix {
@@ -10,9 +10,14 @@ export interface TrainingMatrix {
   labels: Uint8Array;
 }
 
-/** Reads an Arrow IPC file written by exportTrainingMatrix into typed arrays (no per-row objects). */
-export function readTrainingMatrix(file: string): TrainingMatrix {
-  const table = tableFromIPC(fs.readFileSync(file));
+/** Reads an Arrow IPC export written by exportTrainingMatrix from the store into typed arrays. */
+export async function readTrainingMatrix(store: ArtifactStore, key: string): Promise<TrainingMatrix> {
+  return trainingMatrixOf(await store.get(key), key);
+}
+
+/** The typed arrays of an Arrow IPC training matrix (no per-row objects); `file` names it in errors. */
+export function trainingMatrixOf(bytes: Uint8Array, file: string): TrainingMatrix {
+  const table = tableFromIPC(bytes);
   const names = table.schema.fields.map((f) => f.name).filter((n) => n !== 'uid' && n !== 'label');
   return {
     uids: float64Column(table, 'uid', file),

@@ -31,14 +31,3 @@ export function readStackFile(settings: Settings): StackFile | undefined {
     return undefined;
   }
 }
-
-/** The SQL worker's marker (written while it owns the engine), if its process is alive. */
-export function readSqlWorkerMarker(settings: Settings): { pid: number; address: string; namespace: string } | undefined {
-  try {
-    const marker = JSON.parse(fs.readFileSync(path.join(settings.home, 'sql-worker.json'), 'utf8')) as { pid: number; address: string; namespace: string };
-    process.kill(marker.pid, 0);
-    return marker;
-  } catch {
-    return undefined;
-  }
-}

@@ -68,18 +68,19 @@ export async function startStack(settings: Settings, options: StackOptions = {})
     const address = settings.temporal.address ?? server!.address;
     // One SQL worker (it owns the engine); one training worker per core (each runs one activity at a time).
     const kinds = options.workers ?? ['sql', ...Array.from({ length: settings.training.workers }, () => 'training' as const)];
-    await Promise.all(
-      kinds.map((kind, i) =>
-        supervisor.keep(
-          `${kind} worker${i > 1 ? ` ${i}` : ''}`,
-          (onSpawn) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i, onSpawn),
-          async (pid) => {
-            const handed = await handBackActivitiesOf(address, settings.temporal.namespace, pid);
-            return handed > 0 ? `${handed} activity attempt(s) it was running handed back for retry` : undefined;
-          },
-        ),
-      ),
-    );
+    const keep = (kind: WorkerKind, i: number) =>
+      supervisor.keep(
+        `${kind} worker${i > 1 ? ` ${i}` : ''}`,
+        (onSpawn) => spawnWorker(settings, kind, address, options.echoWorkers ?? false, i, onSpawn),
+        async (pid) => {
+          const handed = await handBackActivitiesOf(address, settings.temporal.namespace, pid);
+          return handed > 0 ? `${handed} activity attempt(s) it was running handed back for retry` : undefined;
+        },
+      );
+    // Training workers that keep artifacts in the embedded engine reach it through the SQL worker's endpoint: it starts first.
+    const sqlFirst = settings.artifactStore === 'clickhouse' && settings.clickhouse.kind === 'embedded' && kinds.includes('sql');
+    if (sqlFirst) await keep('sql', 0);
+    await Promise.all(kinds.map((kind, i) => (sqlFirst && kind === 'sql' ? undefined : keep(kind, i))));
     return { address, uiUrl: server?.uiUrl, ownsServer: server !== undefined, workers: () => supervisor.processes(), serverPid: () => server?.pid, stop };
   } catch (err) {
     await stop();
@@ -89,9 +90,20 @@ export async function startStack(settings: Settings, options: StackOptions = {})
 
 /**
  * Starts `workers/<kind>-worker.ts` in its own process and resolves when it prints that it is ready.
- * `onSpawn` gets the process at once, so that a caller can stop it even while it is starting.
+ * `onSpawn` gets the process at once, so that a caller can stop it even while it is starting. The
+ * SQL worker serves its embedded engine over HTTP on a free local port (unless `MUSICBOX_SQL_HTTP`
+ * says where), so `musicbox sql` and workers in other processes reach it. `env` adds to the
+ * environment (e.g. a worker with a state folder of its own).
  */
-export function spawnWorker(settings: Settings, kind: WorkerKind, address: string, echo: boolean, index = 0, onSpawn?: (child: ChildProcess) => void): Promise<ChildProcess> {
+export function spawnWorker(
+  settings: Settings,
+  kind: WorkerKind,
+  address: string,
+  echo: boolean,
+  index = 0,
+  onSpawn?: (child: ChildProcess) => void,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   ensureStateFolder(settings.home);
   const logDir = path.join(settings.home, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
@@ -99,7 +111,13 @@ export function spawnWorker(settings: Settings, kind: WorkerKind, address: strin
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'workers', `${kind}-worker.ts`)], {
     cwd: process.cwd(),
-    env: environmentWith({ MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: address, ...(kind === 'training' ? { MUSICBOX_THREADS: String(trainingThreadShare(settings)) } : {}) }),
+    env: environmentWith({
+      MUSICBOX_HOME: settings.home,
+      TEMPORAL_ADDRESS: address,
+      ...(kind === 'training' ? { MUSICBOX_THREADS: String(trainingThreadShare(settings)) } : {}),
+      ...(kind === 'sql' && { MUSICBOX_SQL_HTTP: settings.sqlHttp ? `${settings.sqlHttp.host}:${settings.sqlHttp.port}` : '127.0.0.1:0' }),
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   onSpawn?.(child);

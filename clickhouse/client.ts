@@ -44,10 +44,11 @@ export async function openClickHouse(settings: Settings): Promise<ClickHouseClie
     }
     return client;
   }
+  // Credentials in the URL (the SQL worker's endpoint: http://default:TOKEN@host:port) win over the variables.
+  const inUrl = new URL(ch.url);
   const client = createClient({
     url: ch.url,
-    username: ch.username,
-    password: ch.password,
+    ...(inUrl.username || inUrl.password ? {} : { username: ch.username, password: ch.password }),
     database: ch.database,
     request_timeout: REQUEST_TIMEOUT_MS,
     log: { level: ClickHouseLogLevel.OFF },
@@ -55,12 +56,17 @@ export async function openClickHouse(settings: Settings): Promise<ClickHouseClie
   const ping = await client.ping();
   if (!ping.success) {
     await client.close();
-    throw new ClickHouseUnavailableError(ch.url, `${ping.error.message} (check CLICKHOUSE_URL, CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)`);
+    throw new ClickHouseUnavailableError(withoutCredentials(ch.url), `${ping.error.message} (check CLICKHOUSE_URL, CLICKHOUSE_USER and CLICKHOUSE_PASSWORD)`);
   }
   return client;
 }
 
 /** Human-readable name of the configured engine, for messages. */
 export function describeEngine(settings: Settings): string {
-  return settings.clickhouse.kind === 'embedded' ? `embedded chDB at ${settings.clickhouse.dataDir}` : `ClickHouse server ${settings.clickhouse.url}`;
+  return settings.clickhouse.kind === 'embedded' ? `embedded chDB at ${settings.clickhouse.dataDir}` : `ClickHouse server ${withoutCredentials(settings.clickhouse.url)}`;
+}
+
+/** A URL fit for messages and logs: a password in it (the SQL worker's token) is left out. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//');
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { writeAtomically } from '../artifacts/atomic-file';
+import { LocalFolderStore, type ArtifactStore } from '../artifacts/store';
 import { isEmbedded } from './client';
 
 export interface ExportOptions {
@@ -43,4 +44,22 @@ export async function exportQuery(ch: ClickHouseClient, query: string, file: str
     }
   });
   return fs.statSync(file).size;
+}
+
+/**
+ * Writes a query's result into an artifact store under `key`. Into a local folder the embedded
+ * engine writes the file itself (the fast path); into any other store the bytes come through the
+ * client and are stored in one `put`, so a reader never sees half an export.
+ * @returns bytes written.
+ */
+export async function exportToStore(ch: ClickHouseClient, query: string, store: ArtifactStore, key: string, options: ExportOptions = {}): Promise<number> {
+  if (store instanceof LocalFolderStore) return exportQuery(ch, query, store.pathOf(key), options);
+  const result = await ch.exec({
+    query: `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`,
+    query_params: options.params ?? {},
+    clickhouse_settings: { output_format_arrow_compression_method: 'none' },
+  });
+  const bytes = Buffer.concat(await result.stream.toArray());
+  await store.put(key, bytes);
+  return bytes.length;
 }

@@ -18,6 +18,18 @@ export interface Settings {
    * processes × threads never exceeds them.
    */
   threads: number;
+  /**
+   * Where artifacts live, `MUSICBOX_ARTIFACT_STORE`: `local` (files under `<home>/artifacts`, one
+   * machine) or `clickhouse` (rows of the engine, no shared disk). Default `clickhouse` when
+   * `CLICKHOUSE_URL` is set, else `local`. Every worker of a stack must use the same store.
+   */
+  artifactStore: 'local' | 'clickhouse';
+  /**
+   * Where the SQL worker serves the embedded engine over ClickHouse's HTTP interface,
+   * `MUSICBOX_SQL_HTTP` as `[host:]port` (host default 127.0.0.1, port 0 picks a free one);
+   * unset: not served.
+   */
+  sqlHttp?: { host: string; port: number };
 }
 
 export interface TrainingSettings {
@@ -62,6 +74,9 @@ export interface TemporalSettings {
   venv?: string;
 }
 
+/** `[host:]port`, as in `MUSICBOX_SQL_HTTP`. */
+const HOST_PORT = /^(?:([^:]+):)?(\d{1,5})$/;
+
 const env = z.object({
   MUSICBOX_HOME: z.string().min(1).optional(),
   CLICKHOUSE_URL: z.string().url({ message: 'CLICKHOUSE_URL must be a URL such as http://localhost:8123' }).optional(),
@@ -78,6 +93,11 @@ const env = z.object({
   MUSICBOX_TRAINING_WORKERS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
   MUSICBOX_TRAINING_SLOTS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
   MUSICBOX_THREADS: z.coerce.number({ message: 'must be a whole number ≥ 1' }).int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').optional(),
+  MUSICBOX_ARTIFACT_STORE: z.enum(['local', 'clickhouse'], { message: "must be 'local' or 'clickhouse'" }).optional(),
+  MUSICBOX_SQL_HTTP: z
+    .string()
+    .regex(HOST_PORT, { message: 'must be [host:]port, e.g. 8123 or 127.0.0.1:8123' })
+    .optional(),
 });
 
 /** Resolves settings from an environment (default `process.env`) and a working directory. */
@@ -114,7 +134,14 @@ export function resolveSettings(source: NodeJS.ProcessEnv = process.env, cwd = p
       slots: e.MUSICBOX_TRAINING_SLOTS ?? 1,
     },
     threads: e.MUSICBOX_THREADS ?? os.availableParallelism(),
+    artifactStore: e.MUSICBOX_ARTIFACT_STORE ?? (e.CLICKHOUSE_URL ? 'clickhouse' : 'local'),
+    sqlHttp: e.MUSICBOX_SQL_HTTP ? hostPortOf(e.MUSICBOX_SQL_HTTP) : undefined,
   };
+}
+
+function hostPortOf(text: string): { host: string; port: number } {
+  const [, host, port] = HOST_PORT.exec(text)!;
+  return { host: host ?? '127.0.0.1', port: Number(port) };
 }
 
 /**

@@ -1,15 +1,5 @@
 import { z } from 'zod';
 
-export const RunQueryInput = z.strictObject({
-  query: z.string().min(1),
-  format: z.string().min(1).default('PrettyCompact'),
-  /** Values for the query's `{name:Type}` parameters. */
-  params: z.record(z.string(), z.string()).default({}),
-});
-export type RunQueryInput = z.input<typeof RunQueryInput>;
-export const RunQueryResult = z.object({ text: z.string(), truncated: z.boolean() });
-export type RunQueryResult = z.infer<typeof RunQueryResult>;
-
 export const IngestLogsInput = z.strictObject({
   /** Absolute path of the folder of raw logs, as the SQL worker sees it. */
   dir: z.string().min(1),

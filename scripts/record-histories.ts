@@ -19,7 +19,7 @@ import { generateLogs } from '../generator';
 import { TASK_QUEUES } from '../messages/task-queues';
 import { PROJECT_ROOT, temporalCliOf } from '../temporal/binary';
 import { startDevServer } from '../temporal/dev-server';
-import { churnPipeline, featureStage, logIngest, musicboxService, scheduledRetrain, scoreCurrentUsers, sqlQuery } from '../workflows';
+import { churnPipeline, featureStage, logIngest, musicboxService, scheduledRetrain, scoreCurrentUsers } from '../workflows';
 import { promoteUpdate, retrainSignal, retrainUpdate, rollbackUpdate, statusQuery, stopSignal } from '../workflows/service-messages';
 
 const OUT = path.join(PROJECT_ROOT, 'test', 'histories');
@@ -48,7 +48,6 @@ async function main(): Promise<void> {
       { name: 'churn-pipeline', id: 'history-churn-pipeline', run: () => client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-churn-pipeline', args: [{ runId: 'history', logsDir: logs, churn: { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 3, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }] }) },
       // On the logs the pipeline ingested.
       { name: 'feature-stage', id: 'history-feature-stage', run: () => client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-feature-stage', args: [{ params: { runId: 'history-stage' } }] }) },
-      { name: 'sql-query', id: 'history-sql-query', run: () => client.workflow.execute(sqlQuery, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-sql-query', args: [{ query: 'SELECT count() FROM events', format: 'TSV' }] }) },
     ];
     const fast = { churn: { grid: 'none' as const } };
     const service = () => client.workflow.getHandle<typeof musicboxService>('history-service');

@@ -1,5 +1,7 @@
-import path from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
+import type { ArtifactStore } from '../artifacts/store';
+
+export { artifactKey } from '../artifacts/store';
 
 /** What the SQL services need from the process that hosts them (the SQL worker, or the CLI with --direct). */
 export interface SqlDeps {
@@ -8,17 +10,6 @@ export interface SqlDeps {
   engine: 'embedded' | 'server';
   /** Scratch folder (unpacked archives). */
   tmpDir: string;
-  /** Folder where columnar exports and models are written (shared with training workers). */
-  artifactsDir: string;
-}
-
-/** Artifact keys are paths relative to the artifacts folder: `<runId>/<name>`. */
-export function artifactKey(runId: string, name: string): string {
-  return `${runId}/${name}`;
-}
-
-export function artifactPath(artifactsDir: string, key: string): string {
-  const resolved = path.resolve(artifactsDir, key);
-  if (!resolved.startsWith(path.resolve(artifactsDir) + path.sep)) throw new Error(`artifact key escapes the artifacts folder: ${key}`);
-  return resolved;
+  /** Where columnar exports are written and models, candidate lists and scores are read (shared with training workers). */
+  store: ArtifactStore;
 }

@@ -4,7 +4,7 @@ import {
   resolveTrainingContext, timed,
 } from '../clickhouse/features';
 import type { BuildRunFeaturesInput, BuildRunFeaturesResult, BuildScoringSnapshotInput, ExportRunDataInput, RunArtifacts, ScoringSnapshotResult } from '../messages/features';
-import { artifactKey, artifactPath, type SqlDeps } from './deps';
+import { artifactKey, type SqlDeps } from './deps';
 
 /**
  * The feature stage as services: typed input in (parsed once by the caller, an activity or the
@@ -33,17 +33,17 @@ export async function buildRunFeatures({ ch }: Pick<SqlDeps, 'ch'>, { params, sc
 const scoringMatrixKey = (runId: string) => artifactKey(runId, 'scoring-matrix.arrows');
 
 /** Exports the run's training matrix, ratings, label-window plays and (unless told not to) scoring snapshot as Arrow. */
-export async function exportRunData({ ch, artifactsDir }: Pick<SqlDeps, 'ch' | 'artifactsDir'>, { runId, scoring = true }: ExportRunDataInput): Promise<RunArtifacts> {
+export async function exportRunData({ ch, store }: Pick<SqlDeps, 'ch' | 'store'>, { runId, scoring = true }: ExportRunDataInput): Promise<RunArtifacts> {
   const keys = {
     trainingMatrix: artifactKey(runId, 'training-matrix.arrows'),
     ratings: artifactKey(runId, 'ratings.arrows'),
     labelPlays: artifactKey(runId, 'label-plays.arrows'),
   };
   const scoringMatrix = scoring ? scoringMatrixKey(runId) : undefined;
-  const a = await exportTrainingMatrix(ch, runId, artifactPath(artifactsDir, keys.trainingMatrix));
-  const b = scoringMatrix ? await exportScoringMatrix(ch, runId, artifactPath(artifactsDir, scoringMatrix)) : 0;
-  const c = await exportRatings(ch, runId, artifactPath(artifactsDir, keys.ratings));
-  const d = await exportLabelPlays(ch, runId, artifactPath(artifactsDir, keys.labelPlays));
+  const a = await exportTrainingMatrix(ch, runId, store, keys.trainingMatrix);
+  const b = scoringMatrix ? await exportScoringMatrix(ch, runId, store, scoringMatrix) : 0;
+  const c = await exportRatings(ch, runId, store, keys.ratings);
+  const d = await exportLabelPlays(ch, runId, store, keys.labelPlays);
   return { ...keys, ...(scoringMatrix && { scoringMatrix }), bytes: a + b + c + d };
 }
 
@@ -53,12 +53,12 @@ export async function exportRunData({ ch, artifactsDir }: Pick<SqlDeps, 'ch' | '
  * models train instead of before.
  */
 export async function buildScoringSnapshot(
-  { ch, artifactsDir }: Pick<SqlDeps, 'ch' | 'artifactsDir'>,
+  { ch, store }: Pick<SqlDeps, 'ch' | 'store'>,
   { params, asOf }: z.output<typeof BuildScoringSnapshotInput>,
 ): Promise<ScoringSnapshotResult> {
   const [s, scoringMs] = await timed(async () => computeScoringFeatures(ch, await resolveScoringContext(ch, params, asOf)));
   const scoringMatrix = scoringMatrixKey(params.runId);
-  const [bytes, exportMs] = await timed(() => exportScoringMatrix(ch, params.runId, artifactPath(artifactsDir, scoringMatrix)));
+  const [bytes, exportMs] = await timed(() => exportScoringMatrix(ch, params.runId, store, scoringMatrix));
   return {
     runId: params.runId,
     snapshotDate: s.snapshotDate,

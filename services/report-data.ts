@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { ArtifactNotFound, type ArtifactStore } from '../artifacts/store';
 import { readTrainingMatrix } from '../artifacts/training-matrix';
 import { readAsOfDates } from '../clickhouse/report/as-of';
 import { readChampionRunId } from '../clickhouse/report/champion';
@@ -10,43 +10,45 @@ import { churnGridKey, StoredChurnGrid, StoredChurnModel } from '../messages/rep
 import { populationStabilityIndex } from '../report/psi';
 import type { FeatureDrift, ReportData, RunHeadline } from '../report/report-data';
 import { headlineOf } from '../report/sections/history-sections';
-import { artifactPath } from './deps';
 
 /** Runs the trend chart shows. */
 const TREND_RUNS = 10;
 
-function readJson<T>(file: string, schema: { parse(v: unknown): T }): T {
+async function readJson<T>(store: ArtifactStore, file: string, schema: { parse(v: unknown): T }): Promise<T> {
   try {
-    return schema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return schema.parse(JSON.parse((await store.get(file)).toString('utf8')));
   } catch (err) {
     throw new Error(`${file} is not what the training step writes (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); re-run the run's churn branch (musicbox run --only churn --run-id …) to write it again`);
   }
 }
 
 /** Every model the run's training step stored, in the order the run lists them (else by name). */
-function readModels(artifactsDir: string, runId: string, result: PipelineResult | undefined): StoredChurnModel[] {
-  const dir = artifactPath(artifactsDir, `${runId}/models`);
-  if (!fs.existsSync(dir)) return [];
+async function readModels(store: ArtifactStore, runId: string, result: PipelineResult | undefined): Promise<StoredChurnModel[]> {
+  const dir = `${runId}/models/`;
   const order = result?.churn?.models.map((m) => m.name) ?? [];
-  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.result.json')).map((f) => f.slice(0, -'.result.json'.length));
+  const names = (await store.list(runId)).filter((k) => k.startsWith(dir) && k.endsWith('.result.json')).map((k) => k.slice(dir.length, -'.result.json'.length));
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
   names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return names.map((n) => readJson(`${dir}/${n}.result.json`, StoredChurnModel));
+  return Promise.all(names.map((n) => readJson(store, `${dir}${n}.result.json`, StoredChurnModel)));
 }
 
-function readGrid(artifactsDir: string, runId: string): StoredChurnGrid | undefined {
-  const file = artifactPath(artifactsDir, churnGridKey(runId));
-  return fs.existsSync(file) ? readJson(file, StoredChurnGrid) : undefined;
+async function readGrid(store: ArtifactStore, runId: string): Promise<StoredChurnGrid | undefined> {
+  const key = churnGridKey(runId);
+  return (await store.version(key)) === undefined ? undefined : readJson(store, key, StoredChurnGrid);
 }
 
 /** PSI of each feature between the exported training matrix and the scoring snapshot's export. */
-function readDrift(artifactsDir: string, result: PipelineResult | undefined): FeatureDrift[] {
+async function readDrift(store: ArtifactStore, result: PipelineResult | undefined): Promise<FeatureDrift[]> {
   const training = result?.artifacts.trainingMatrix;
   const scoring = result?.artifacts.scoringMatrix;
   if (!training || !scoring) return [];
-  const files = [artifactPath(artifactsDir, training), artifactPath(artifactsDir, scoring)];
-  if (!files.every((f) => fs.existsSync(f))) return [];
-  const [t, s] = files.map(readTrainingMatrix);
+  let t, s;
+  try {
+    [t, s] = await Promise.all([readTrainingMatrix(store, training), readTrainingMatrix(store, scoring)]);
+  } catch (err) {
+    if (err instanceof ArtifactNotFound) return [];
+    throw err;
+  }
   return t.names.flatMap((name, j) => {
     const k = s.names.indexOf(name);
     return k < 0 ? [] : [{ feature: name, psi: populationStabilityIndex(t.columns[j], s.columns[k]) }];
@@ -60,7 +62,7 @@ function headlineOfRow(row: RunSummaryRow, asOf: Map<string, string>): RunHeadli
 }
 
 /** Reads everything a run's report shows from ClickHouse (through `rows`) and the run's artifacts. */
-export async function loadReportData(rows: Rows, artifactsDir: string, runId: string, now = new Date()): Promise<ReportData> {
+export async function loadReportData(rows: Rows, store: ArtifactStore, runId: string, now = new Date()): Promise<ReportData> {
   const [own] = await readRunSummaries(rows, { runIds: [runId], limit: 1 });
   const result = own?.result;
   const earlier = own ? await readRunSummaries(rows, { before: runId, limit: TREND_RUNS - 1 }) : [];
@@ -82,11 +84,11 @@ export async function loadReportData(rows: Rows, artifactsDir: string, runId: st
     rejectReasons: await readRejectReasons(rows, runId),
     cleaning,
     labels: cleaning ? await readLabels(rows, runId) : undefined,
-    models: readModels(artifactsDir, runId, result),
-    grid: readGrid(artifactsDir, runId),
+    models: await readModels(store, runId, result),
+    grid: await readGrid(store, runId),
     probabilities: await readProbabilityBins(rows, runId),
     comparison,
     trend: [...(own ? [own] : []), ...earlier].reverse().map((r) => headlineOfRow(r, asOf)),
-    drift: readDrift(artifactsDir, result),
+    drift: await readDrift(store, result),
   };
 }

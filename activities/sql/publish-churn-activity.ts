@@ -1,8 +1,8 @@
-import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { claimIfNoChampion, recordScoreRun } from '../../clickhouse/champions';
 import { clearRunPartition, countRunRows } from '../../clickhouse/run-tables';
 import { PublishChurnInput, type PublishChurnResult } from '../../messages/churn';
-import { artifactPath, type SqlDeps } from '../deps';
+import type { SqlDeps } from '../deps';
 import { keepAlive } from '../heartbeat';
 
 const TABLE = 'churn_scores';
@@ -15,7 +15,7 @@ const REGISTRY = 'model_registry';
  * the champion (the `latest_churn_scores` view follows it). A score-only run (no `best`) notes
  * which run's model scored it.
  */
-export function createPublishChurnActivity({ ch, artifactsDir }: SqlDeps) {
+export function createPublishChurnActivity({ ch, store }: SqlDeps) {
   return async function publishChurnScores(raw: PublishChurnInput): Promise<PublishChurnResult> {
     const { runId, scores, best, modelRunId, asOf } = PublishChurnInput.parse(raw);
     const [previous] = await (
@@ -26,8 +26,9 @@ export function createPublishChurnActivity({ ch, artifactsDir }: SqlDeps) {
       })
     ).json<{ run_id: string; model: string; test_auc: number }>();
     await clearRunPartition(ch, TABLE, runId);
+    const tsv = await store.get(scores);
     await keepAlive(() =>
-      ch.insert({ table: `${TABLE} (run_id, uid, probability, rank, model)`, values: fs.createReadStream(artifactPath(artifactsDir, scores)), format: 'TabSeparated' }),
+      ch.insert({ table: `${TABLE} (run_id, uid, probability, rank, model)`, values: Readable.from([tsv], { objectMode: false }), format: 'TabSeparated' }),
     );
     if (best) {
       await ch.insert({

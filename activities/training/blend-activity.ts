@@ -1,12 +1,11 @@
-import { writeLinesAtomically } from '../../artifacts/atomic-file';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
 import { readRatings } from '../../artifacts/ratings';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { blendCandidateLists, buildRatingsMatrix, minMaxNormalise, overlapTable, PopularityModel, type BlendedSong, type RatingsMatrix } from '../../recommend';
 import { BlendInput, type BlendResult } from '../../messages/recsys';
-import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
+import { artifactKey, type TrainingDeps } from '../deps';
 import { reportProgress } from '../heartbeat';
-import { listOf, readCandidateLists } from './candidate-lists';
+import { listOf, readCandidateLists, type CandidateLists } from './candidate-lists';
 import { rankingOf } from './recsys-activities';
 
 const MODELS = ['popularity', 'item_item', 'nmf', 'svd'] as const;
@@ -16,15 +15,15 @@ const MODELS = ['popularity', 'item_item', 'nmf', 'svd'] as const;
  * 0.2 item-item + 0.6 NMF∩SVD by default); users with too few rated songs get popularity only.
  * Writes the published rows as TSV and judges the blend like the single models.
  */
-export function createBlendActivity({ artifactsDir }: TrainingDeps) {
+export function createBlendActivity({ store }: TrainingDeps) {
   return async function blendRecommendations(raw: BlendInput): Promise<BlendResult> {
     const input = BlendInput.parse(raw);
     const o = input.options;
-    const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
+    const ratings = await readRatings(store, input.ratings);
     const matrix = buildRatingsMatrix(ratings, { minRatedSongs: o.minRatedSongs });
     const pop = PopularityModel.fit(ratings);
-    const lists = Object.fromEntries(MODELS.map((m) => [m, readCandidateLists(artifactPath(artifactsDir, input.candidates[m]))])) as Record<(typeof MODELS)[number], ReturnType<typeof readCandidateLists>>;
-    const users = readTrainingMatrix(artifactPath(artifactsDir, input.trainingMatrix)).uids;
+    const lists = Object.fromEntries(await Promise.all(MODELS.map(async (m) => [m, await readCandidateLists(store, input.candidates[m])]))) as Record<(typeof MODELS)[number], CandidateLists>;
+    const users = (await readTrainingMatrix(store, input.trainingMatrix)).uids;
 
     const lines: string[] = [];
     const blended = new Map<number, ArrayLike<number>>();
@@ -47,10 +46,9 @@ export function createBlendActivity({ artifactsDir }: TrainingDeps) {
       if (i % 5000 === 4999) reportProgress({ users: i + 1, of: users.length });
     });
     const recommendations = artifactKey(input.runId, 'recommendations.tsv');
-    const file = artifactPath(artifactsDir, recommendations);
-    await writeLinesAtomically(file, lines);
+    await store.put(recommendations, Buffer.from(lines.join('\n') + (lines.length ? '\n' : '')));
 
-    const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));
+    const relevant = labelPlaysByUser(await readLabelPlays(store, input.labelPlays));
     return { recommendations, users: users.length, coldStartUsers: cold, ranking: rankingOf(blended, relevant, matrix.songIds.length), overlap: overlaps(lists, matrix) };
   };
 }
@@ -78,7 +76,7 @@ function binarySearch(sorted: Float64Array, value: number): number {
 }
 
 /** The seed's comparison: mean share of top-10 and top-100 songs two models have in common. */
-function overlaps(lists: Record<string, ReturnType<typeof readCandidateLists>>, matrix: RatingsMatrix) {
+function overlaps(lists: Record<string, CandidateLists>, matrix: RatingsMatrix) {
   const byModel = (n: number) =>
     new Map(Object.entries(lists).map(([name, l]) => [name, new Map(Array.from(matrix.userIds, (uid, u) => [uid, listOf(l, u).songIds.subarray(0, n)] as const))]));
   const top10 = overlapTable(byModel(10), 10);

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { writeFileAtomically } from '../../artifacts/atomic-file';
+import type { ArtifactStore } from '../../artifacts/store';
 
 /**
  * Per-user candidate lists of one recommender: for user i of the rating matrix (in its user
@@ -13,17 +11,17 @@ export interface CandidateLists {
   scores: Float32Array;
 }
 
-export async function writeCandidateLists(filePrefix: string, lists: CandidateLists): Promise<void> {
-  fs.mkdirSync(path.dirname(filePrefix), { recursive: true });
-  fs.writeFileSync(`${filePrefix}.meta.json`, JSON.stringify({ n: lists.n, users: lists.songIds.length / lists.n }));
-  await writeFileAtomically(`${filePrefix}.songs.f64`, Buffer.from(lists.songIds.buffer, lists.songIds.byteOffset, lists.songIds.byteLength));
-  await writeFileAtomically(`${filePrefix}.scores.f32`, Buffer.from(lists.scores.buffer, lists.scores.byteOffset, lists.scores.byteLength));
+/** Writes the lists under `<prefix>.songs.f64`, `<prefix>.scores.f32` and, last, `<prefix>.meta.json`. */
+export async function writeCandidateLists(store: ArtifactStore, prefix: string, lists: CandidateLists): Promise<void> {
+  await store.put(`${prefix}.songs.f64`, new Uint8Array(lists.songIds.buffer, lists.songIds.byteOffset, lists.songIds.byteLength));
+  await store.put(`${prefix}.scores.f32`, new Uint8Array(lists.scores.buffer, lists.scores.byteOffset, lists.scores.byteLength));
+  await store.put(`${prefix}.meta.json`, Buffer.from(JSON.stringify({ n: lists.n, users: lists.songIds.length / lists.n })));
 }
 
-export function readCandidateLists(filePrefix: string): CandidateLists {
-  const { n } = JSON.parse(fs.readFileSync(`${filePrefix}.meta.json`, 'utf8')) as { n: number };
-  const songs = fs.readFileSync(`${filePrefix}.songs.f64`);
-  const scores = fs.readFileSync(`${filePrefix}.scores.f32`);
+export async function readCandidateLists(store: ArtifactStore, prefix: string): Promise<CandidateLists> {
+  const { n } = JSON.parse((await store.get(`${prefix}.meta.json`)).toString('utf8')) as { n: number };
+  const songs = await store.get(`${prefix}.songs.f64`);
+  const scores = await store.get(`${prefix}.scores.f32`);
   return {
     n,
     songIds: new Float64Array(songs.buffer.slice(songs.byteOffset, songs.byteOffset + songs.byteLength)),

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { classificationReport, effectDirections, permutationImportance, rocCurve, runGridUnit, runSharedForestUnit, summariseGrid, topFeatures, type ClassificationReport, type GridUnitResult as LearnGridUnitResult } from '../../learn';
 import { AT_RISK_PROBABILITY, GridForestInput, GridUnitInput, ScoreUsersInput, TrainChurnModelInput, type GridForestResult, type GridUnitResult, type ScoreUsersResult, type TrainChurnModelResult } from '../../messages/churn';
-import { writeFileAtomically, writeLinesAtomically } from '../../artifacts/atomic-file';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
-import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
+import { artifactKey, type TrainingDeps } from '../deps';
 import { churnGridKey, churnModelResultKey } from '../../messages/report';
 import { loadChurnData, foldsOf } from './churn-data';
 import { readSavedChurnModel, trainChurnModelOf } from './churn-models';
@@ -17,12 +16,12 @@ function thin(values: ArrayLike<number>, max = 101): number[] {
   return Array.from({ length: max }, (_, i) => values[Math.round((i * (values.length - 1)) / (max - 1))]);
 }
 
-export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
+export function createChurnActivities({ store, threads }: TrainingDeps) {
   /** Trains one model on the 80 % split, evaluates it on both sides, ranks features, saves the model. */
   async function trainChurnModel(raw: TrainChurnModelInput): Promise<TrainChurnModelResult> {
     const input = TrainChurnModelInput.parse(raw);
     const started = Date.now();
-    const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
+    const data = await loadChurnData(store, input.trainingMatrix, input.seed, input.testFraction);
     // Forests train on worker threads, so the heartbeat timer keeps firing while they grow.
     const trained = await keepAlive(() => trainChurnModelOf(input.kind, input.params, input.seed, data.train.x, data.train.y, threads));
     const trainProbs = trained.model.predictProba(data.train.x);
@@ -31,8 +30,7 @@ export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
     const directions = trained.directions ?? effectDirections(data.test.x, testProbs);
     const perm = permutationImportance(trained.model, data.test.x, data.test.y, { repeats: 3, seed: input.seed });
     const artifact = artifactKey(input.runId, `models/${input.name}.json`);
-    const file = artifactPath(artifactsDir, artifact);
-    await writeFileAtomically(file, JSON.stringify({ kind: input.kind, params: input.params, features: data.names, model: trained.toJSON() }));
+    await store.put(artifact, Buffer.from(JSON.stringify({ kind: input.kind, params: input.params, features: data.names, model: trained.toJSON() })));
     const strip = (f: { name: string; importance: number; direction: number }) => ({ name: f.name, importance: f.importance, direction: f.direction });
     const result: TrainChurnModelResult = {
       name: input.name,
@@ -47,14 +45,14 @@ export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
       seconds: (Date.now() - started) / 1000,
     };
     // The ROC points and rankings outlive the workflow's history: the run's report reads them from here.
-    await writeFileAtomically(artifactPath(artifactsDir, churnModelResultKey(input.runId, input.name)), JSON.stringify(result));
+    await store.put(churnModelResultKey(input.runId, input.name), Buffer.from(JSON.stringify(result)));
     return result;
   }
 
   /** One (cell, fold) of the grid search: AUC on probabilities of the held-out fold of the training split. */
   async function runChurnGridUnit(raw: GridUnitInput): Promise<GridUnitResult> {
     const input = GridUnitInput.parse(raw);
-    const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
+    const data = await loadChurnData(store, input.trainingMatrix, input.seed, input.testFraction);
     // On one thread the forest yields between trees, so the timer's heartbeat comes within a tree's time.
     const r = await keepAlive(() => runGridUnit(data.train.x, data.train.y, { cellIndex: input.cellIndex, cell: input.cell, fold: input.fold }, foldsOf(data, input.folds, input.seed), { seed: input.seed, threads }));
     return { cellIndex: r.cellIndex, fold: r.fold, auc: Number.isNaN(r.auc) ? null : r.auc };
@@ -66,7 +64,7 @@ export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
    */
   async function runChurnGridForest(raw: GridForestInput): Promise<GridForestResult> {
     const input = GridForestInput.parse(raw);
-    const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
+    const data = await loadChurnData(store, input.trainingMatrix, input.seed, input.testFraction);
     const folds = foldsOf(data, input.folds, input.seed);
     // Forests train on worker threads, so the heartbeat timer keeps firing while they grow.
     const results = await keepAlive(() => runSharedForestUnit(data.train.x, data.train.y, input.cells, input.fold, folds, { seed: input.seed, threads }));
@@ -80,16 +78,16 @@ export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
     if (!s.best) throw new Error('no grid cell has a defined AUC: every fold holds one class only; add data or lower the number of folds');
     const summary = { cells: s.cells.map((c) => ({ cellIndex: c.cellIndex, meanAuc: c.meanAuc, stdAuc: c.stdAuc })), best: { ...s.best.cell, meanAuc: s.best.meanAuc, stdAuc: s.best.stdAuc } };
     // Every cell with its parameters, for the run's report (older histories pass no run id).
-    if (raw.runId) await writeFileAtomically(artifactPath(artifactsDir, churnGridKey(raw.runId)), JSON.stringify({ cells: s.cells.map((c) => ({ ...raw.cells[c.cellIndex], meanAuc: c.meanAuc, stdAuc: c.stdAuc })) }));
+    if (raw.runId) await store.put(churnGridKey(raw.runId), Buffer.from(JSON.stringify({ cells: s.cells.map((c) => ({ ...raw.cells[c.cellIndex], meanAuc: c.meanAuc, stdAuc: c.stdAuc })) })));
     return summary;
   }
 
   /** Scores every user of the scoring snapshot with a saved model: probability and rank, as TSV for publishing. */
   async function scoreUsers(raw: ScoreUsersInput): Promise<ScoreUsersResult> {
     const input = ScoreUsersInput.parse(raw);
-    const saved = readSavedChurnModel(artifactsDir, input.model, input.kind);
+    const saved = await readSavedChurnModel(store, input.model, input.kind);
     const model = saved.model;
-    const m = readTrainingMatrix(artifactPath(artifactsDir, input.scoringMatrix));
+    const m = await readTrainingMatrix(store, input.scoringMatrix);
     if (m.names.join() !== saved.features.join()) throw new Error(`scoring matrix columns differ from the model's features (${input.model})`);
     const probs = model.predictProba({ nRows: m.uids.length, names: m.names, columns: m.columns });
     const modelName = path.basename(input.model, '.json');
@@ -103,8 +101,7 @@ export function createChurnActivities({ artifactsDir, threads }: TrainingDeps) {
       sum += probs[row];
     });
     const scores = artifactKey(input.runId, 'churn-scores.tsv');
-    const file = artifactPath(artifactsDir, scores);
-    await writeLinesAtomically(file, lines);
+    await store.put(scores, Buffer.from(lines.length ? `${lines.join('\n')}\n` : ''));
     return { users: order.length, scores, meanProbability: order.length ? sum / order.length : 0, atRisk };
   }
 

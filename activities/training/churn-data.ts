@@ -1,7 +1,6 @@
-import fs from 'node:fs';
+import type { ArtifactStore } from '../../artifacts/store';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { stratifiedKFold, stratifiedTrainTestSplit, takeLabels, takeRows, type FeatureMatrix, type Labels } from '../../learn';
-import { artifactPath } from '../deps';
 
 /** A run's training matrix split the same way by every activity that asks with the same seed. */
 export interface ChurnData {
@@ -13,15 +12,14 @@ export interface ChurnData {
 const cache = new Map<string, ChurnData>();
 
 /**
- * Reads a training matrix export and splits it 80/20 (stratified, seeded). Memoised per file
+ * Reads a training matrix export and splits it 80/20 (stratified, seeded). Memoised per stored
  * version and split, because one worker runs many grid units on the same matrix.
  */
-export function loadChurnData(artifactsDir: string, key: string, seed: number, testFraction: number): ChurnData {
-  const file = artifactPath(artifactsDir, key);
-  const id = `${file}:${fs.statSync(file).mtimeMs}:${seed}:${testFraction}`;
+export async function loadChurnData(store: ArtifactStore, key: string, seed: number, testFraction: number): Promise<ChurnData> {
+  const id = `${store.location}:${key}:${await store.version(key)}:${seed}:${testFraction}`;
   const hit = cache.get(id);
   if (hit) return hit;
-  const m = readTrainingMatrix(file);
+  const m = await readTrainingMatrix(store, key);
   const all: FeatureMatrix = { nRows: m.uids.length, names: m.names, columns: m.columns };
   const { train, test } = stratifiedTrainTestSplit(m.labels, { testFraction, seed });
   const data = {

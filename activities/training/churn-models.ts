@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { GradientBoostingClassifier, LogisticRegression, RandomForestClassifier, type FeatureMatrix, type Labels, type ProbabilisticClassifier } from '../../learn';
 import type { ChurnModelKind } from '../../messages/churn';
-import { artifactPath } from '../deps';
+import type { ArtifactStore } from '../../artifacts/store';
 
 /** A trained churn model and what the pipeline needs from it, whatever its kind. */
 export interface TrainedChurnModel {
@@ -50,7 +49,7 @@ export function loadChurnModel(kind: ChurnModelKind, json: unknown): Probabilist
 }
 
 /** A model file written by trainChurnModel, restored, with the feature columns it was trained on. */
-export function readSavedChurnModel(artifactsDir: string, key: string, kind: ChurnModelKind): { model: ProbabilisticClassifier; features: string[] } {
-  const saved = JSON.parse(fs.readFileSync(artifactPath(artifactsDir, key), 'utf8')) as { features: string[]; model: unknown };
+export async function readSavedChurnModel(store: ArtifactStore, key: string, kind: ChurnModelKind): Promise<{ model: ProbabilisticClassifier; features: string[] }> {
+  const saved = JSON.parse((await store.get(key)).toString('utf8')) as { features: string[]; model: unknown };
   return { model: loadChurnModel(kind, saved.model), features: saved.features };
 }

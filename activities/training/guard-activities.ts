@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import { ApplicationFailure } from '@temporalio/common';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
 import { rocAuc } from '../../learn';
 import { CompareChurnModelsInput, CompareRecommendationsInput, type CompareChurnModelsResult, type CompareRecommendationsResult } from '../../messages/champion';
 import { ndcgAtK } from '../../recommend';
-import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
+import { ArtifactNotFound, type ArtifactStore } from '../../artifacts/store';
+import { artifactKey, type TrainingDeps } from '../deps';
 import { loadChurnData } from './churn-data';
 import { readSavedChurnModel } from './churn-models';
 
@@ -13,12 +13,12 @@ import { readSavedChurnModel } from './churn-models';
  * champion's: they were measured on different users. Here both models score the same rows, the
  * challenger's test split, and both lists are judged on the same label-window plays.
  */
-export function createGuardActivities({ artifactsDir }: TrainingDeps) {
+export function createGuardActivities({ store }: TrainingDeps) {
   async function compareChurnModels(raw: CompareChurnModelsInput): Promise<CompareChurnModelsResult> {
     const input = CompareChurnModelsInput.parse(raw);
-    const data = loadChurnData(artifactsDir, input.trainingMatrix, input.seed, input.testFraction);
-    const aucOf = (which: 'champion' | 'challenger') => {
-      const saved = readSavedChurnModel(artifactsDir, input[which].artifact, input[which].kind);
+    const data = await loadChurnData(store, input.trainingMatrix, input.seed, input.testFraction);
+    const aucOf = async (which: 'champion' | 'challenger') => {
+      const saved = await readSavedChurnModel(store, input[which].artifact, input[which].kind);
       if (saved.features.join() !== data.names.join()) {
         throw ApplicationFailure.nonRetryable(
           `the ${which} model (${input[which].artifact}) was trained on other feature columns than ${input.trainingMatrix}: ` +
@@ -29,14 +29,14 @@ export function createGuardActivities({ artifactsDir }: TrainingDeps) {
       return rocAuc(data.test.y, saved.model.predictProba(data.test.x));
     };
     const positives = data.test.y.reduce((s, v) => s + v, 0);
-    return { rows: data.test.y.length, positives, champion: aucOf('champion'), challenger: aucOf('challenger') };
+    return { rows: data.test.y.length, positives, champion: await aucOf('champion'), challenger: await aucOf('challenger') };
   }
 
   async function compareRecommendations(raw: CompareRecommendationsInput): Promise<CompareRecommendationsResult> {
     const input = CompareRecommendationsInput.parse(raw);
-    const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));
-    const champion = readPublishedLists(artifactsDir, input.champion);
-    const challenger = readPublishedLists(artifactsDir, input.challenger);
+    const relevant = labelPlaysByUser(await readLabelPlays(store, input.labelPlays));
+    const champion = await readPublishedLists(store, input.champion);
+    const challenger = await readPublishedLists(store, input.challenger);
     let users = 0;
     let sums = { champion: 0, challenger: 0 };
     for (const [uid, rel] of relevant) {
@@ -53,13 +53,17 @@ export function createGuardActivities({ artifactsDir }: TrainingDeps) {
 }
 
 /** A run's published lists (the file blendRecommendations wrote and publishRecommendations loaded), user → songs by rank. */
-function readPublishedLists(artifactsDir: string, runId: string): Map<number, number[]> {
-  const file = artifactPath(artifactsDir, artifactKey(runId, 'recommendations.tsv'));
-  if (!fs.existsSync(file)) {
-    throw ApplicationFailure.nonRetryable(`the recommendations of run ${runId} are not in the artifacts folder (${file}): the guard needs them to compare; promote by hand if they were removed`, 'ArtifactMissing');
+async function readPublishedLists(store: ArtifactStore, runId: string): Promise<Map<number, number[]>> {
+  const key = artifactKey(runId, 'recommendations.tsv');
+  let text: string;
+  try {
+    text = (await store.get(key)).toString('utf8');
+  } catch (err) {
+    if (!(err instanceof ArtifactNotFound)) throw err;
+    throw ApplicationFailure.nonRetryable(`the recommendations of run ${runId} are not in ${store.location} (${key}): the guard needs them to compare; promote by hand if they were removed`, 'ArtifactMissing');
   }
   const lists = new Map<number, { rank: number; song: number }[]>();
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line) continue;
     const [, uid, rank, song] = line.split('\t');
     const list = lists.get(Number(uid)) ?? [];

@@ -1,9 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
-import { readRatings } from '../../artifacts/ratings';
+import { readRatings, type RatingsColumns } from '../../artifacts/ratings';
 import { buildRatingsMatrix, evaluateRankings, ItemItemModel, mae, NmfModel, PopularityModel, ratedSongs, rmse, splitRatings, topSongs, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
 import { FitRecommenderInput, RANKED_LIST_LENGTH, RATING_HOLDOUT_FRACTION, RatingErrorInput, type FitRecommenderResult, type Ranking, type RatingErrorResult } from '../../messages/recsys';
-import { artifactKey, artifactPath, type TrainingDeps } from '../deps';
+import { artifactKey, type TrainingDeps } from '../deps';
 import { reportProgress } from '../heartbeat';
 import { writeCandidateLists, type CandidateLists } from './candidate-lists';
 
@@ -25,14 +25,14 @@ async function forEachUser(n: number, step: (i: number) => void): Promise<void> 
   }
 }
 
-export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
+export function createRecsysActivities({ store }: TrainingDeps) {
   /**
    * Fits one recommender on the run's utility matrix, writes every matrix user's candidate list
    * (rated songs excluded), and judges its head (RANKED_LIST_LENGTH songs) on the songs each user newly plays in the label window.
    */
   async function fitRecommender(raw: FitRecommenderInput): Promise<FitRecommenderResult> {
     const input = FitRecommenderInput.parse(raw);
-    const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
+    const ratings = await readRatings(store, input.ratings);
     const matrix = buildRatingsMatrix(ratings, { minRatedSongs: input.options.minRatedSongs });
     const o = input.options;
     const t0 = Date.now();
@@ -50,17 +50,17 @@ export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
     });
     const scoreSeconds = (Date.now() - t0) / 1000 - fitSeconds;
     const candidates = artifactKey(input.runId, `recommenders/${input.kind}`);
-    await writeCandidateLists(artifactPath(artifactsDir, candidates), lists);
+    await writeCandidateLists(store, candidates, lists);
     const heads = new Map<number, ArrayLike<number>>();
     for (let u = 0; u < users; u++) heads.set(matrix.userIds[u], lists.songIds.subarray(u * o.candidates, u * o.candidates + RANKED_LIST_LENGTH).filter((s) => s >= 0));
-    const relevant = labelPlaysByUser(readLabelPlays(artifactPath(artifactsDir, input.labelPlays)));
+    const relevant = labelPlaysByUser(await readLabelPlays(store, input.labelPlays));
     return { kind: input.kind, candidates, users, songs: matrix.songIds.length, ranking: rankingOf(heads, relevant, matrix.songIds.length), fitSeconds, scoreSeconds };
   }
 
   /** RMSE and MAE of NMF and truncated SVD on held-out ratings (RATING_HOLDOUT_FRACTION of them; fitted on the rest). */
   async function evaluateRatingError(raw: RatingErrorInput): Promise<RatingErrorResult> {
     const input = RatingErrorInput.parse(raw);
-    const ratings = readRatings(artifactPath(artifactsDir, input.ratings));
+    const ratings = await readRatings(store, input.ratings);
     const split = splitRatings(ratings, { testFraction: RATING_HOLDOUT_FRACTION, seed: input.options.seed });
     const matrix = buildRatingsMatrix(split.train, { minRatedSongs: input.options.minRatedSongs });
     const heldOut: number[] = [];
@@ -84,7 +84,7 @@ export function createRecsysActivities({ artifactsDir }: TrainingDeps) {
 type TopOf = (u: number, buffer: Float64Array) => { songIds: ArrayLike<number>; scores: ArrayLike<number> };
 
 /** Fits one kind of recommender and returns its per-user candidate function (song ids, best first). */
-function fitOne(kind: FitRecommenderInput['kind'], matrix: RatingsMatrix, ratings: ReturnType<typeof readRatings>, o: FitRecommenderInput['options'] & { candidates: number }): TopOf {
+function fitOne(kind: FitRecommenderInput['kind'], matrix: RatingsMatrix, ratings: RatingsColumns, o: FitRecommenderInput['options'] & { candidates: number }): TopOf {
   if (kind === 'popularity') {
     const pop = PopularityModel.fit(ratings);
     return (u) => pop.top(o.candidates, new Set(Array.from(ratedSongs(matrix, u), (s) => matrix.songIds[s])));

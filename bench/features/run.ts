@@ -10,6 +10,7 @@ import {
   exportTrainingMatrix, resolveScoringContext, trainingContextOf,
 } from '../../clickhouse/features';
 import { readRatings } from '../../artifacts/ratings';
+import { LocalFolderStore } from '../../artifacts/store';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { fillSyntheticEvents } from './synthetic-events';
 
@@ -35,10 +36,11 @@ async function main(): Promise<void> {
     const features = await time('features', () => computeFeatures(ch, p));
     const ratings = await time('ratings', () => computeRatings(ch, p));
     const scoring = await time('scoring', async () => computeScoringFeatures(ch, await resolveScoringContext(ch, p.params)));
-    await time('export_x', () => exportTrainingMatrix(ch, 'bench', path.join(dir, 'train.arrow')));
-    await time('export_r', () => exportRatings(ch, 'bench', path.join(dir, 'ratings.arrow')));
-    const m = await time('read_x', async () => readTrainingMatrix(path.join(dir, 'train.arrow')));
-    const r = await time('read_r', async () => readRatings(path.join(dir, 'ratings.arrow')));
+    const store = new LocalFolderStore(dir);
+    await time('export_x', () => exportTrainingMatrix(ch, 'bench', store, 'bench/train.arrow'));
+    await time('export_r', () => exportRatings(ch, 'bench', store, 'bench/ratings.arrow'));
+    const m = await time('read_x', () => readTrainingMatrix(store, 'bench/train.arrow'));
+    const r = await time('read_r', () => readRatings(store, 'bench/ratings.arrow'));
     const steps = ['labels', 'clean', 'features', 'ratings', 'scoring', 'export_x', 'export_r'];
     console.log(`total      ${String(steps.reduce((a, s) => a + ms[s], 0)).padStart(7)} ms (steps + exports, fill excluded)`);
     console.log(JSON.stringify({ events, users, labelled: labels.labelled, churned: labels.churned, bots: report.bots,

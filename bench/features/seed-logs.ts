@@ -16,12 +16,14 @@ import { openClickHouse } from '../../clickhouse';
 import {
   buildFeatures, clearRun, computeScoringFeatures, exportLabelPlays, exportRatings, exportScoringMatrix, exportTrainingMatrix, parseFeatureParams, resolveScoringContext, trainingContextOf,
 } from '../../clickhouse/features';
+import { LocalFolderStore } from '../../artifacts/store';
 import { resolveSettings } from '../../config/settings';
 
 async function main(): Promise<void> {
   const repeats = Number(process.argv[2] ?? 3);
   const ch = await openClickHouse(resolveSettings());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-bench-features-'));
+  const store = new LocalFolderStore(dir);
   const runIds: string[] = [];
   try {
     for (let rep = 0; rep < repeats; rep++) {
@@ -37,12 +39,12 @@ async function main(): Promise<void> {
       // The training steps as the stage runs them (with its member window); their own times, plus
       // the summary reads around them.
       await time('stage', async () => Object.assign(ms, (await buildFeatures(ch, await trainingContextOf(ch, p), { scoring: false })).stepMs));
-      await time('export_x', () => exportTrainingMatrix(ch, runId, path.join(dir, 'x.arrows')));
-      await time('export_r', () => exportRatings(ch, runId, path.join(dir, 'r.arrows')));
-      await time('export_lp', () => exportLabelPlays(ch, runId, path.join(dir, 'lp.arrows')));
+      await time('export_x', () => exportTrainingMatrix(ch, runId, store, `${runId}/x.arrows`));
+      await time('export_r', () => exportRatings(ch, runId, store, `${runId}/r.arrows`));
+      await time('export_lp', () => exportLabelPlays(ch, runId, store, `${runId}/lp.arrows`));
       const training = ms.stage + ms.export_x + ms.export_r + ms.export_lp;
       await time('scoring', async () => computeScoringFeatures(ch, await resolveScoringContext(ch, parseFeatureParams(p))));
-      await time('export_s', () => exportScoringMatrix(ch, runId, path.join(dir, 's.arrows')));
+      await time('export_s', () => exportScoringMatrix(ch, runId, store, `${runId}/s.arrows`));
       const scoring = ms.scoring + ms.export_s;
       console.log(`${JSON.stringify(ms)} training data ${training} ms, scoring snapshot ${scoring} ms, together ${training + scoring} ms`);
     }

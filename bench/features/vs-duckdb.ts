@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LocalFolderStore } from '../../artifacts/store';
 import { openClickHouse } from '../../clickhouse';
 import { exportQuery } from '../../clickhouse/export';
 import {
@@ -51,9 +52,11 @@ async function ours(): Promise<void> {
     const t0 = performance.now();
     const s = await buildFeatures(ch, await trainingContextOf(ch, { runId }), { scoring: false });
     const t1 = performance.now();
-    await exportTrainingMatrix(ch, runId, path.join(OUT, 'ours-training-matrix.arrows'));
-    await exportRatings(ch, runId, path.join(OUT, 'ours-ratings.arrows'));
-    await exportLabelPlays(ch, runId, path.join(OUT, 'ours-label-plays.arrows'));
+    // The store's key `features/<name>` is the file OUT/<name>, where the peer reads it.
+    const store = new LocalFolderStore(path.dirname(OUT));
+    await exportTrainingMatrix(ch, runId, store, 'features/ours-training-matrix.arrows');
+    await exportRatings(ch, runId, store, 'features/ours-ratings.arrows');
+    await exportLabelPlays(ch, runId, store, 'features/ours-label-plays.arrows');
     const t2 = performance.now();
     const sums = FEATURE_COLUMNS.map((c) => `toFloat64(sum(${c})) AS ${c}`).join(', ');
     const [fs_] = await (await ch.query({ query: `SELECT ${sums} FROM ${FeatureTables.features} WHERE run_id = {r:String}`, query_params: { r: runId }, format: 'JSONEachRow' })).json<Record<string, number>>();

@@ -5,6 +5,8 @@
  * (e.g. after `MUSICBOX_HOME=bench/out/home-seed ./musicbox ingest bench/out/seed-logs --direct`).
  * The run's rows are dropped again at the end; the export stays.
  */
+import path from 'node:path';
+import { LocalFolderStore } from '../../artifacts/store';
 import { openClickHouse } from '../../clickhouse';
 import { buildFeatures, clearRun, exportTrainingMatrix, trainingContextOf } from '../../clickhouse/features';
 import { resolveSettings } from '../../config/settings';
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
   const runId = `bench-grid-${Date.now()}`;
   try {
     await buildFeatures(ch, await trainingContextOf(ch, { runId }), { scoring: false });
-    await exportTrainingMatrix(ch, runId, out);
+    // The store's key `<folder>/<file>` is the file `out` itself.
+    const file = path.resolve(out);
+    await exportTrainingMatrix(ch, runId, new LocalFolderStore(path.dirname(path.dirname(file))), `${path.basename(path.dirname(file))}/${path.basename(file)}`);
     console.log(`wrote ${out}`);
   } finally {
     await clearRun(ch, runId);

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { foldsOf, loadChurnData } from '../../activities/training/churn-data';
+import { LocalFolderStore } from '../../artifacts/store';
 import { runSharedForestUnit, summariseGrid, type GridUnitResult } from '../../learn';
 import { gridForestGroups, SEED_GRID } from '../../messages/churn';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   if (!matrix || !out) throw new Error('usage: ours.ts <training.arrows> <out dir> [threads]');
   const threads = Number(threadArg ?? 2);
   fs.mkdirSync(out, { recursive: true });
-  const data = loadChurnData(path.dirname(path.resolve(matrix)), path.basename(matrix), SEED, 0.2);
+  const file = path.resolve(matrix);
+  const data = await loadChurnData(new LocalFolderStore(path.dirname(path.dirname(file))), `${path.basename(path.dirname(file))}/${path.basename(file)}`, SEED, 0.2);
   const folds = foldsOf(data, FOLDS, SEED);
   const { x, y } = data.train;
   const columnMajor = new Float64Array(x.nRows * x.columns.length);

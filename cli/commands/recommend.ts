@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolveSettings } from '../../config/settings';
-import { querySomehow } from '../query';
+import { queryEngine } from '../query';
 import { deprecatedRunOption, runIdOf, runIdOption } from '../run-id-option';
 
 export function recommendCommand(): Command {
@@ -16,11 +16,11 @@ export function recommendCommand(): Command {
       const settings = resolveSettings();
       const runId = runIdOf(opts);
       const source = runId ? 'recommendations WHERE run_id = {run_id:String} AND' : 'latest_recommendations WHERE';
-      const text = await querySomehow(
+      const text = await queryEngine(
         settings,
         `SELECT run_id, rank, song_id, round(score, 4) AS score, models FROM ${source} uid = {uid:UInt64} ORDER BY rank`,
         'PrettyCompactMonoBlock',
-        { uid: opts.uid, ...(runId ? { run_id: runId } : {}) },
+        { params: { uid: opts.uid, ...(runId ? { run_id: runId } : {}) } },
       );
       process.stdout.write(text.trim() ? text : `no recommendations for user ${opts.uid}${runId ? ` in run ${runId}` : ''}: is the user in a published run? (musicbox sql "SELECT run_id, count() FROM recommendations GROUP BY run_id")\n`);
     });

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { writeRunReportFile } from '../../services/run-report';
 import { listRuns } from '../../clickhouse/report/runs';
+import { LocalFolderStore, openArtifactStore } from '../../artifacts/store';
+import { rowsOf } from '../../clickhouse/report/rows';
 import { artifactsDir, resolveSettings } from '../../config/settings';
 import { RunId } from '../../messages/run-id';
-import { withRows } from '../query';
+import { withEngineClient } from '../query';
 
 /** Opens a file with the desktop's viewer; says where it is when there is none (a server, a container). */
 function openFile(file: string): void {
@@ -24,7 +26,9 @@ export function reportCommand(): Command {
     .option('--open', 'open the report in the default browser')
     .action(async (opts: { runId?: string; out?: string; open?: boolean }) => {
       const settings = resolveSettings();
-      const written = await withRows(settings, async (rows) => {
+      const written = await withEngineClient(settings, async (client) => {
+        const rows = rowsOf(client);
+        const store = openArtifactStore(settings, client);
         let runId = opts.runId;
         if (runId !== undefined) {
           const parsed = RunId.safeParse(runId);
@@ -34,7 +38,12 @@ export function reportCommand(): Command {
           if (!newest) throw new Error('no run to report on yet: run the pipeline first (musicbox quickstart, or musicbox run --logs DIR)');
           runId = newest.runId;
         }
-        return writeRunReportFile(rows, artifactsDir(settings), runId);
+        const result = await writeRunReportFile(rows, store, runId);
+        if (store instanceof LocalFolderStore) return result;
+        // Kept in the engine: a copy on this machine, to open.
+        const local = new LocalFolderStore(artifactsDir(settings));
+        await local.put(result.report, await store.get(result.report));
+        return { ...result, path: local.pathOf(result.report) };
       });
       let file = written.path;
       if (opts.out) {

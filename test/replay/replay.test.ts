@@ -24,7 +24,6 @@ test('histories of real runs are committed for every workflow', () => {
     'musicbox-service.json',
     'scheduled-retrain.json',
     'score-current-users.json',
-    'sql-query.json',
   ]);
 });
 

@@ -6,7 +6,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Settings } from '../../config/settings';
 import { generateLogs } from '../../generator';
 import { TASK_QUEUES } from '../../messages/task-queues';
-import { churnPipeline, featureStage, logIngest, sqlQuery } from '../../workflows';
+import { churnPipeline, featureStage, logIngest } from '../../workflows';
+import { queryEngine } from '../../cli/query';
 import { tempHome } from '../support/engine';
 import { startWorker, stopWorker, testClient, testSettings } from '../support/stack';
 
@@ -28,7 +29,7 @@ after(async () => {
   for (const w of workers) await stopWorker(w);
 });
 
-const sql = async (query: string) => (await client.workflow.execute(sqlQuery, { taskQueue: TASK_QUEUES.workflows, workflowId: `inputs-sql-${Date.now()}`, args: [{ query, format: 'TSV' }] })).text.trim();
+const sql = async (query: string) => (await queryEngine(settings, query, 'TSV')).trim();
 
 /** Runs a workflow that must fail at once on its input; returns the failure and the activities it scheduled. */
 async function rejected(start: () => Promise<{ result(): Promise<unknown>; fetchHistory(): Promise<{ events?: { activityTaskScheduledEventAttributes?: unknown }[] | null }> }>) {
@@ -87,7 +88,6 @@ test('an unknown key in a workflow input fails the run at once, naming the key a
   for (const [name, start] of [
     ['logIngest', () => client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-ingest', args: [{ dir: logs, replace: true } as never] })],
     ['featureStage', () => client.workflow.start(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-stage', args: [{ params: { runId: 'typo' }, score: false } as never] })],
-    ['sqlQuery', () => client.workflow.start(sqlQuery, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-sql', args: [{ query: 'SELECT 1', fromat: 'TSV' } as never] })],
   ] as const) {
     const r = await rejected(start);
     assert.match(r.failure.message, new RegExp(`invalid ${name} input: unknown key`), name);

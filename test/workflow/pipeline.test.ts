@@ -10,6 +10,7 @@ import { PROJECT_ROOT, temporalCliOf } from '../../temporal/binary';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { churnPipeline, featureStage, logIngest } from '../../workflows';
 import { artifactsDir, type Settings } from '../../config/settings';
+import { LocalFolderStore } from '../../artifacts/store';
 import { readTrainingMatrix } from '../../artifacts/training-matrix';
 import { generateLogs } from '../../generator';
 import { RAW_SAMPLES, tempHome } from '../support/engine';
@@ -69,14 +70,14 @@ test('the pipeline ingests generated logs, builds features and exports them for 
   assert.equal(f.featureRows, f.labelled);
   assert.ok(f.churned > 0 && f.churned < f.labelled);
   // The export the training queue reads holds exactly the labelled users, with 31 features each.
-  const matrix = readTrainingMatrix(path.join(artifactsDir(settings), result.artifacts.trainingMatrix));
+  const matrix = await readTrainingMatrix(new LocalFolderStore(artifactsDir(settings)), result.artifacts.trainingMatrix);
   assert.equal(matrix.uids.length, f.labelled);
   assert.equal(matrix.names.length, 31);
   assert.equal(matrix.labels.reduce((s, v) => s + v, 0), f.churned);
   assert.ok(fs.statSync(path.join(artifactsDir(settings), result.artifacts.ratings)).size > 0);
   // The scoring snapshot, built beside training, is exported with one row per scored user.
   assert.ok(result.artifacts.scoringMatrix);
-  assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), result.artifacts.scoringMatrix)).uids.length, f.scoringRows);
+  assert.equal((await readTrainingMatrix(new LocalFolderStore(artifactsDir(settings)), result.artifacts.scoringMatrix)).uids.length, f.scoringRows);
 
   // Churn: the seed's three models plus the tuned forest; the best is the one with the highest test AUC.
   const c = result.churn;
@@ -149,8 +150,8 @@ test('the feature stage alone builds its tables and exports, the scoring snapsho
   assert.equal(String(features.scoringRows), sql("SELECT count() FROM run_scoring_features WHERE run_id = 'stage-only'"));
   assert.equal(String(features.featureRows), sql("SELECT count() FROM run_features WHERE run_id = 'stage-only'"));
   assert.ok(artifacts.scoringMatrix);
-  assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), artifacts.scoringMatrix)).uids.length, features.scoringRows);
-  assert.equal(readTrainingMatrix(path.join(artifactsDir(settings), artifacts.trainingMatrix)).uids.length, features.labelled);
+  assert.equal((await readTrainingMatrix(new LocalFolderStore(artifactsDir(settings)), artifacts.scoringMatrix)).uids.length, features.scoringRows);
+  assert.equal((await readTrainingMatrix(new LocalFolderStore(artifactsDir(settings)), artifacts.trainingMatrix)).uids.length, features.labelled);
   // Events in history order: the snapshot is scheduled before the exports complete, i.e. beside them.
   const events = (await handle.fetchHistory()).events ?? [];
   const typeOf = new Map(events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [[String(e.eventId), e.activityTaskScheduledEventAttributes.activityType?.name]] : [])));

@@ -7,10 +7,10 @@ import { WorkflowFailedError, WorkflowUpdateFailedError, type Client, type Workf
 import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { loadChurnModel } from '../../activities/training/churn-models';
-import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
-import { readTrainingMatrix } from '../../artifacts/training-matrix';
+import { labelPlaysByUser, labelPlaysOf } from '../../artifacts/label-plays';
+import { trainingMatrixOf } from '../../artifacts/training-matrix';
 import { describeError } from '../../cli/describe-error';
-import { querySomehow } from '../../cli/query';
+import { queryEngine } from '../../cli/query';
 import { artifactsDir, type Settings } from '../../config/settings';
 import { generateLogs } from '../../generator';
 import { stratifiedTrainTestSplit, takeLabels, takeRows } from '../../learn';
@@ -61,7 +61,7 @@ after(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const sql = async (query: string) => (await querySomehow(settings, query, 'TSV')).trim();
+const sql = async (query: string) => (await queryEngine(settings, query, 'TSV')).trim();
 const status = () => serviceHandle.query(statusQuery);
 /** The `temporal` CLI as README's "For Temporal users" section uses it, on the suite's server. */
 const temporalCli = (...args: string[]) => spawnSync(temporalCliOf(settings.temporal), [...args, '--address', testTemporalAddress()], { encoding: 'utf8' });
@@ -105,7 +105,7 @@ function pairwiseAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): numb
 /** A saved model scored on a run's test split, the split recomputed from the run's seed and test fraction. */
 function aucOnTestSplit(modelKey: string, kind: ChurnModelKind, matrixKey: string, testFraction: number): { auc: number; rows: number } {
   const saved = JSON.parse(fs.readFileSync(path.join(artifactsDir(settings), modelKey), 'utf8')) as { model: unknown };
-  const m = readTrainingMatrix(path.join(artifactsDir(settings), matrixKey));
+  const m = trainingMatrixOf(fs.readFileSync(path.join(artifactsDir(settings), matrixKey)), matrixKey);
   const { test } = stratifiedTrainTestSplit(m.labels, { testFraction, seed: 42 });
   const x = takeRows({ nRows: m.uids.length, names: m.names, columns: m.columns }, test);
   const y = takeLabels(m.labels, test);
@@ -114,7 +114,7 @@ function aucOnTestSplit(modelKey: string, kind: ChurnModelKind, matrixKey: strin
 
 /** Mean NDCG@10 of two runs' published lists (read back from ClickHouse) on a run's label-window plays, over users both lists cover. */
 async function ndcgOfPublished(runs: [string, string], labelPlaysKey: string): Promise<{ users: number; ndcg: [number, number] }> {
-  const relevant = labelPlaysByUser(readLabelPlays(path.join(artifactsDir(settings), labelPlaysKey)));
+  const relevant = labelPlaysByUser(labelPlaysOf(fs.readFileSync(path.join(artifactsDir(settings), labelPlaysKey)), labelPlaysKey));
   const lists = await Promise.all(
     runs.map(async (run) => {
       const text = await sql(`SELECT uid, groupArray(song_id) FROM (SELECT uid, song_id FROM recommendations WHERE run_id = '${run}' ORDER BY uid, rank) GROUP BY uid`);
@@ -274,7 +274,7 @@ test('a score-only run scores the current users with the champion model, trains 
   // The probabilities are the champion model's on the snapshot's features.
   const [artifact, kind] = (await sql("SELECT artifact, kind FROM model_registry FINAL WHERE run_id = 'strong'")).split('\t');
   const saved = JSON.parse(fs.readFileSync(path.join(artifactsDir(settings), artifact), 'utf8')) as { model: unknown };
-  const m = readTrainingMatrix(path.join(artifactsDir(settings), 'score-2017-05-10/scoring-matrix.arrows'));
+  const m = trainingMatrixOf(fs.readFileSync(path.join(artifactsDir(settings), 'score-2017-05-10/scoring-matrix.arrows')), 'scoring-matrix.arrows');
   const probs = loadChurnModel(kind as ChurnModelKind, saved.model).predictProba({ nRows: m.uids.length, names: m.names, columns: m.columns });
   const stored = new Map((await sql("SELECT uid, probability FROM churn_scores WHERE run_id = 'score-2017-05-10'")).split('\n').map((l) => [Number(l.split('\t')[0]), Number(l.split('\t')[1])]));
   m.uids.forEach((uid, i) => assert.ok(Math.abs(stored.get(uid)! - probs[i]) < 1e-12, `user ${uid}`));

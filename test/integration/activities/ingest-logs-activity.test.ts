@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { createIngestLogsActivity } from '../../../activities/sql/ingest-logs-activity';
+import { LocalFolderStore } from '../../../artifacts/store';
 import type { ClickHouseClient } from '../../../clickhouse';
 import type { IngestLogsResult } from '../../../messages/activities';
 import { openTestEngine, RAW_SAMPLES, tempHome } from '../../support/engine';
@@ -18,7 +19,7 @@ test('the ingest activity heartbeats its progress after each file and returns a 
   const env = new MockActivityEnvironment();
   const beats: unknown[] = [];
   env.on('heartbeat', (d: unknown) => beats.push(d));
-  const ingestLogs = createIngestLogsActivity({ ch, engine: 'embedded', tmpDir: tempHome(), artifactsDir: tempHome() });
+  const ingestLogs = createIngestLogsActivity({ ch, engine: 'embedded', tmpDir: tempHome(), store: new LocalFolderStore(tempHome()) });
   const result: IngestLogsResult = await env.run(ingestLogs, { dir: RAW_SAMPLES });
   assert.equal(result.loaded, 2993);
   assert.equal(result.loadedFiles, 3);
@@ -31,6 +32,6 @@ test('the ingest activity heartbeats its progress after each file and returns a 
 
 test('a folder that does not exist fails without retries', async () => {
   const env = new MockActivityEnvironment();
-  const ingestLogs = createIngestLogsActivity({ ch, engine: 'embedded', tmpDir: tempHome(), artifactsDir: tempHome() });
+  const ingestLogs = createIngestLogsActivity({ ch, engine: 'embedded', tmpDir: tempHome(), store: new LocalFolderStore(tempHome()) });
   await assert.rejects(env.run(ingestLogs, { dir: path.join(RAW_SAMPLES, 'missing') }), (err: unknown) => err instanceof ApplicationFailure && err.nonRetryable && err.type === 'InvalidLogFolder');
 });

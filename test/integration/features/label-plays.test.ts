@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readLabelPlays } from '../../../artifacts/label-plays';
+import { LocalFolderStore } from '../../../artifacts/store';
 import { buildFeatures, exportLabelPlays, trainingContextOf } from '../../../clickhouse/features';
 import { insertEvents, openTestEngine, type Ev } from './helpers';
 
@@ -38,9 +39,9 @@ test('label plays: songs each rated user newly plays in the label window, once e
   try {
     await insertEvents(ch, events);
     await buildFeatures(ch, await trainingContextOf(ch, { runId: 'lp', snapshotDate: '2017-04-28' }), { scoring: false });
-    const file = path.join(dir, 'label-plays.arrows');
-    await exportLabelPlays(ch, 'lp', file);
-    const plays = readLabelPlays(file);
+    const store = new LocalFolderStore(dir);
+    await exportLabelPlays(ch, 'lp', store, 'lp/label-plays.arrows');
+    const plays = await readLabelPlays(store, 'lp/label-plays.arrows');
     // The export promises no order: compare as a sorted list of pairs.
     const pairs = Array.from(plays.uid, (uid, i) => [uid, plays.songId[i]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     assert.deepEqual(pairs, [

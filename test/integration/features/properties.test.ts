@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { readRatings } from '../../../artifacts/ratings';
+import { LocalFolderStore } from '../../../artifacts/store';
 import { readTrainingMatrix } from '../../../artifacts/training-matrix';
 import { fillSyntheticEvents } from '../../../bench/features/synthetic-events';
 import {
@@ -140,9 +141,10 @@ test('ratings are 1..5 on positive song ids; exports read back as typed arrays',
   );
   assert.deepEqual([r.lo, r.hi, r.bad, r.n], [1, 5, 0, summary.ratings.rows]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-export-'));
-  await exportTrainingMatrix(ch, 'prop', path.join(dir, 'train.arrow'));
-  await exportRatings(ch, 'prop', path.join(dir, 'ratings.arrow'));
-  const m = readTrainingMatrix(path.join(dir, 'train.arrow'));
+  const store = new LocalFolderStore(dir);
+  await exportTrainingMatrix(ch, 'prop', store, 'prop/train.arrow');
+  await exportRatings(ch, 'prop', store, 'prop/ratings.arrow');
+  const m = await readTrainingMatrix(store, 'prop/train.arrow');
   assert.deepEqual(m.names, [...FEATURE_COLUMNS]);
   assert.equal(m.uids.length, features.length);
   assert.ok(m.columns.every((c) => c instanceof Float64Array && c.length === features.length));
@@ -151,7 +153,7 @@ test('ratings are 1..5 on positive song ids; exports read back as typed arrays',
   const i = 17;
   const f = byUid.get(m.uids[i])!;
   FEATURE_COLUMNS.forEach((c, j) => assert.equal(m.columns[j][i], f[c], c));
-  const ratings = readRatings(path.join(dir, 'ratings.arrow'));
+  const ratings = await readRatings(store, 'prop/ratings.arrow');
   assert.equal(ratings.uid.length, summary.ratings.rows);
   assert.ok(ratings.rating instanceof Float64Array && ratings.songId.every((s) => s > 0));
   fs.rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readRatings } from '../../../artifacts/ratings';
+import { LocalFolderStore } from '../../../artifacts/store';
 import { exportRatings } from '../../../clickhouse/features';
 import { openTestEngine } from './helpers';
 
@@ -24,9 +25,9 @@ test('the ratings export is ordered by (uid, song_id) however the rows were writ
       await ch.insert({ table: 'run_ratings', values, format: 'JSONEachRow' });
     }
     await ch.insert({ table: 'run_ratings', values: [{ run_id: 'other', uid: 2, song_id: 5, rating: 3 }], format: 'JSONEachRow' });
-    const file = path.join(dir, 'ratings.arrows');
-    await exportRatings(ch, 'ordered', file);
-    const r = readRatings(file);
+    const store = new LocalFolderStore(dir);
+    await exportRatings(ch, 'ordered', store, 'ordered/ratings.arrows');
+    const r = await readRatings(store, 'ordered/ratings.arrows');
     triples.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     assert.deepEqual(Array.from(r.uid), triples.map((t) => t[0]));
     assert.deepEqual(Array.from(r.songId), triples.map((t) => t[1]));

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ArtifactNotFound, ClickHouseStore, LocalFolderStore, type ArtifactStore } from '../../../artifacts/store';
+import { serveEngineOverHttp, type EngineHttpServer } from '../../../clickhouse/http/engine-http-server';
+import { openTestEngine, rows, tempHome } from '../../support/engine';
+
+let embedded: ClickHouseClient;
+let server: EngineHttpServer;
+let remote: ClickHouseClient;
+const TOKEN = 'store-test-token';
+
+before(async () => {
+  ({ ch: embedded } = await openTestEngine());
+  server = await serveEngineOverHttp(embedded, { token: TOKEN });
+  remote = createClient({ url: server.url, password: TOKEN, log: { level: ClickHouseLogLevel.OFF } });
+});
+after(async () => {
+  await remote.close();
+  await server.close();
+  await embedded.close();
+});
+
+// Each store on its own run ids, so the two never see each other's keys.
+const stores: [string, () => ArtifactStore][] = [
+  ['local folder', () => new LocalFolderStore(tempHome('musicbox-artifacts-'))],
+  ['ClickHouse over HTTP', () => new ClickHouseStore(remote, server.url)],
+];
+
+for (const [name, make] of stores) {
+  test(`${name}: bytes come back as written, a second write replaces the first, a run's keys are listed and removed`, async () => {
+    const store = make();
+    const run = `r-${crypto.randomBytes(3).toString('hex')}`;
+    // Larger than one stored part (4 MiB), with every byte value, so parts and binary bytes are both exercised.
+    const big = crypto.randomBytes(9 * 1024 * 1024 + 17);
+    await store.put(`${run}/big.bin`, big);
+    await store.put(`${run}/models/a.json`, Buffer.from('{"a":1}'));
+    await store.put(`${run}/empty.tsv`, Buffer.alloc(0));
+    assert.ok((await store.get(`${run}/big.bin`)).equals(big));
+    assert.equal((await store.get(`${run}/empty.tsv`)).length, 0);
+    const v1 = await store.version(`${run}/models/a.json`);
+    await store.put(`${run}/models/a.json`, Buffer.from('{"a":2}'));
+    assert.equal((await store.get(`${run}/models/a.json`)).toString(), '{"a":2}');
+    assert.notEqual(await store.version(`${run}/models/a.json`), v1);
+    assert.deepEqual(await store.list(run), [`${run}/big.bin`, `${run}/empty.tsv`, `${run}/models/a.json`]);
+    await assert.rejects(store.get(`${run}/missing.arrows`), (err: unknown) => err instanceof ArtifactNotFound && /missing\.arrows/.test(err.message));
+    assert.equal(await store.version(`${run}/missing.arrows`), undefined);
+    await store.deleteRun(run);
+    assert.deepEqual(await store.list(run), []);
+  });
+
+  test(`${name}: a key that could leave its run's place is refused`, async () => {
+    const store = make();
+    for (const key of ['../x', 'run/../../etc/passwd', 'run', '/abs/x', 'run/a\tb', 'Run/x']) {
+      await assert.rejects(store.put(key, Buffer.from('x')), /not an artifact key/, key);
+    }
+  });
+}
+
+test('ClickHouse store: parts a write left without its record are never read, and the next write removes them', async () => {
+  const store = new ClickHouseStore(remote, server.url);
+  await store.put('crash/m.json', Buffer.from('good'));
+  // What a writer killed between its parts and its record leaves: a version with parts and no record,
+  // here one that sorts after the good one (as a write started later would).
+  const dead = (version: string) => ({ run_id: 'crash', key: 'crash/m.json', version, part: 0, encoded: Buffer.from('half').toString('base64') });
+  await embedded.insert({ table: 'artifact_parts (run_id, key, version, part, encoded)', values: [dead(`${Date.now() + 1000}-dead`.padStart(20, '0'))], format: 'JSONEachRow' });
+  assert.equal((await store.get('crash/m.json')).toString(), 'good');
+  await new Promise((r) => setTimeout(r, 1100));
+  await store.put('crash/m.json', Buffer.from('again'));
+  assert.equal((await store.get('crash/m.json')).toString(), 'again');
+  const versions = await rows<{ n: string }>(embedded, "SELECT uniqExact(version) AS n FROM artifact_parts WHERE run_id = 'crash'");
+  assert.equal(Number(versions[0].n), 1, 'only the new version has parts left');
+});
+
+test('a writer killed part-way and a replacement that writes again leave one whole value, written once', async () => {
+  const key = 'killed/recommenders/nmf.songs.f64';
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../support/put-artifact.ts'), server.url, TOKEN, key, String(6 * 1024 * 1024), '50'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Kill it once it has finished at least one write, in the middle of a later one.
+  await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => /wrote 2/.test(d.toString()) && resolve()));
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
+  const store = new ClickHouseStore(remote, server.url);
+  const replacement = Buffer.alloc(6 * 1024 * 1024, 200);
+  await store.put(key, replacement);
+  assert.ok((await store.get(key)).equals(replacement));
+  const [counts] = await rows<{ records: string; versions: string; parts: string }>(
+    embedded,
+    "SELECT (SELECT count() FROM artifact_versions WHERE key = {key:String}) AS records, uniqExact(version) AS versions, count() AS parts FROM artifact_parts WHERE key = {key:String}",
+    { key },
+  );
+  // 6 MiB is two parts of 4 MiB: one record, one version, two parts; nothing of the killed writer's.
+  assert.deepEqual([Number(counts.records), Number(counts.versions), Number(counts.parts)], [1, 1, 2]);
+});
