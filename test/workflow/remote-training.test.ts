@@ -46,9 +46,9 @@ const runPipeline = (runId: string, withLogs: boolean) =>
     args: [{ runId, ...(withLogs && { logsDir: logs }), features: { minRatedSongs: 6 }, churn: { grid: [{ nTrees: 10, maxDepth: 5, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }],
   });
 
-/** What a run computed, without what only says when or where it ran (durations, run ids, artifact keys, byte counts). */
+/** What a run computed, without what only says when or where it ran (durations, run ids, artifact keys and the report's location). */
 function outcome(result: PipelineResult): unknown {
-  const drop = /seconds|Seconds|Ms$|^stepMs$|^runId$|^artifacts$|^previousBest$|^ingest$/;
+  const drop = /seconds|Seconds|Ms$|^stepMs$|^runId$|^artifacts$|^previousBest$|^ingest$|^report$/;
   const strip = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !drop.test(k)).map(([k, x]) => [k, strip(x)])) : v;
   return strip(result);

@@ -34,3 +34,18 @@ test('training workers default to one per core and slots to one; both must be wh
     assert.throws(() => resolveSettings({ MUSICBOX_TRAINING_SLOTS: bad }), /MUSICBOX_TRAINING_SLOTS: must be a whole number ≥ 1/);
   }
 });
+
+test('artifacts stay in the local folder by default and go to ClickHouse with CLICKHOUSE_URL, unless told', () => {
+  assert.equal(resolveSettings({}, '/w').artifactStore, 'local');
+  assert.equal(resolveSettings({ CLICKHOUSE_URL: 'http://default:t@h:8123' }, '/w').artifactStore, 'clickhouse');
+  assert.equal(resolveSettings({ CLICKHOUSE_URL: 'http://h:8123', MUSICBOX_ARTIFACT_STORE: 'local' }, '/w').artifactStore, 'local');
+  assert.equal(resolveSettings({ MUSICBOX_ARTIFACT_STORE: 'clickhouse' }, '/w').artifactStore, 'clickhouse');
+  assert.throws(() => resolveSettings({ MUSICBOX_ARTIFACT_STORE: 's3' }), /MUSICBOX_ARTIFACT_STORE.*'local' or 'clickhouse'/);
+});
+
+test('MUSICBOX_SQL_HTTP is [host:]port, on 127.0.0.1 unless a host is given; unset serves nothing', () => {
+  assert.equal(resolveSettings({}, '/w').sqlHttp, undefined);
+  assert.deepEqual(resolveSettings({ MUSICBOX_SQL_HTTP: '8123' }, '/w').sqlHttp, { host: '127.0.0.1', port: 8123 });
+  assert.deepEqual(resolveSettings({ MUSICBOX_SQL_HTTP: '10.0.0.5:0' }, '/w').sqlHttp, { host: '10.0.0.5', port: 0 });
+  assert.throws(() => resolveSettings({ MUSICBOX_SQL_HTTP: 'localhost' }), /MUSICBOX_SQL_HTTP/);
+});
