@@ -5,6 +5,7 @@ import { createPublishChurnActivity } from './sql/publish-churn-activity';
 import { createPublishRecommendationsActivity } from './sql/publish-recommendations-activity';
 import { createIngestLogsActivity } from './sql/ingest-logs-activity';
 import { createWriteRunReportActivity } from './sql/write-report-activity';
+import { createResolveRunWindowActivity } from './sql/run-window-activity';
 import { createChurnActivities } from './training/churn-activities';
 import { createBlendActivity } from './training/blend-activity';
 import { createRecsysActivities } from './training/recsys-activities';
@@ -21,6 +22,7 @@ export function createSqlActivities(deps: SqlDeps) {
     publishRecommendations: createPublishRecommendationsActivity(deps),
     writeRunReport: createWriteRunReportActivity(deps),
     ...createChampionActivities(deps),
+    resolveRunWindow: createResolveRunWindowActivity(deps),
   };
 }
 

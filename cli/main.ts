@@ -10,6 +10,7 @@ import { ingestCommand } from './commands/ingest';
 import { runCommand } from './commands/run';
 import { followCommand } from './commands/follow';
 import { serviceCommand } from './commands/service';
+import { scheduleCommand } from './commands/schedule';
 import { sqlCommand } from './commands/sql';
 import { upCommand } from './commands/up';
 import { workerCommand } from './commands/worker';
@@ -21,6 +22,7 @@ const program = new Command('musicbox')
   .addCommand(quickstartCommand())
   .addCommand(runCommand())
   .addCommand(followCommand())
+  .addCommand(scheduleCommand())
   .addCommand(generateCommand())
   .addCommand(ingestCommand())
   .addCommand(featuresCommand())

@@ -5,6 +5,7 @@ import type { PipelineResult } from '../messages/pipeline';
 export function printPipelineResult(result: PipelineResult, print: (line: string) => void = console.log): void {
   const n = formatCount;
   print(`run ${result.runId} completed`);
+  if (result.window) print(`  as of ${result.window.asOf}: features ${result.window.featureStart}..${result.window.snapshotDate}, labels to ${result.window.labelEnd}`);
   if (result.ingest) print(`  ingest: ${n(result.ingest.files)} files (${n(result.ingest.skipped)} already ingested), ${n(result.ingest.loaded)} rows loaded (${n(result.ingest.repaired)} repaired), ${n(result.ingest.rejected)} lines rejected`);
   const f = result.features;
   print(`  features at ${f.snapshotDate}: ${n(f.labelled)} labelled users, ${n(f.churned)} churned (${formatShare(f.churned, f.labelled)}); ${n(f.ratingRows)} ratings, ${n(f.matrixUsers)} users in the utility matrix`);

@@ -5,7 +5,7 @@ import { churnPipeline } from '../workflows';
 import { followWorkflow, startAndFollow } from './start-and-follow';
 
 /** Starts the pipeline for one run (starting the local stack when none is up), follows it, and returns its result. */
-export async function runPipeline(settings: Settings, input: PipelineInput, log: (line: string) => void = console.log): Promise<PipelineResult> {
+export async function runPipeline(settings: Settings, input: PipelineInput & { runId: string }, log: (line: string) => void = console.log): Promise<PipelineResult> {
   const followed = { what: `run ${input.runId}`, again: `musicbox follow ${input.runId}` };
   return startAndFollow(settings, churnPipeline, { workflowId: pipelineWorkflowId(input.runId), args: [input], ...followed }, log);
 }

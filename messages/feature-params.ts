@@ -6,8 +6,12 @@ import { RunId } from './run-id';
 export const FeatureParams = z.strictObject({
   /** Run id, keys every output row. */
   runId: RunId,
-  /** Last day of the feature window ('end'), YYYY-MM-DD. Default 2017-04-28 (the seed's). */
-  snapshotDate: CalendarDate.default('2017-04-28'),
+  /**
+   * Last day of the feature window ('end'), YYYY-MM-DD. Absent: the latest date whose label window
+   * is complete in the ingested data (the last ingested date minus labelDays; the seed's 2017-04-28
+   * on the seed's logs).
+   */
+  snapshotDate: CalendarDate.optional(),
   /** Feature window length in days, ending on snapshotDate. Default 30. */
   featureDays: z.number().int().min(1).max(366).default(30),
   /** Label window length in days, starting the day after snapshotDate. Default 14. */

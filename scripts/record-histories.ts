@@ -45,8 +45,8 @@ async function main(): Promise<void> {
     await generateLogs({ outDir: logs, users: 400, days: 44, seed: 5 });
     const runs: { name: string; id: string; run: () => Promise<unknown> }[] = [
       { name: 'log-ingest', id: 'history-log-ingest', run: () => client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-log-ingest', args: [{ dir: logs }] }) },
-      { name: 'churn-pipeline', id: 'history-churn-pipeline', run: () => client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-churn-pipeline', args: [{ runId: 'history', logsDir: logs, churn: { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 3, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }] }) },
-      // On the logs the pipeline ingested.
+      { name: 'churn-pipeline', id: 'history-churn-pipeline', run: () => client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-churn-pipeline', args: [{ asOf: 'latest', logsDir: logs, churn: { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 3, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 2 } }] }) },
+      // On the logs the pipeline ingested (its run id is derived from the as-of date: run-2017-05-12).
       { name: 'feature-stage', id: 'history-feature-stage', run: () => client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'history-feature-stage', args: [{ params: { runId: 'history-stage' } }] }) },
     ];
     const fast = { churn: { grid: 'none' as const } };

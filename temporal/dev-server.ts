@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { SEARCH_ATTRIBUTE_TYPES } from '../messages/search-attributes';
 
 export interface DevServerOptions {
   /** Path of the `temporal` binary. */
@@ -53,6 +54,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // the training queue hand out its work in priority order (nothing here needs more throughput).
     '--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1',
     '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1',
+    // So runs can be filtered by run id, as-of date and kind in the Web UI and `temporal workflow list`.
+    ...Object.entries(SEARCH_ATTRIBUTE_TYPES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
   ];
   if (uiPort === false) args.push('--headless');
   else args.push('--ui-port', String(uiPort));

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Settings } from '../config/settings';
+import { ensureSearchAttributes } from './search-attributes';
 
 /** Address of the Temporal server workers and clients use: `TEMPORAL_ADDRESS`, else the local dev server. */
 export function temporalAddress(settings: Settings): string {
@@ -24,6 +25,7 @@ export async function runWorkers(settings: Settings, specs: WorkerSpec[], onRead
     throw new Error(`cannot reach the Temporal server at ${address} (${String((err as Error).message ?? err).split('\n')[0].slice(0, 120)}); check TEMPORAL_ADDRESS, or unset it to start a local server`);
   });
   try {
+    if (specs.some((s) => s.workflowsPath)) await ensureSearchAttributes(connection, settings.temporal.namespace, (line) => console.warn(`warning: ${line}`));
     const workers = await Promise.all(
       specs.map((spec) =>
         Worker.create({

@@ -60,9 +60,18 @@ type Common = { runId: string; trainingMatrix: string; seed: number; testFractio
 
 /** One activity per shared forest and fold, longest groups first, each returning its cells' AUCs. */
 async function gridBySharedForests(common: Common, cells: GridCell[], folds: number): Promise<GridUnitResult[]> {
-  const units = gridForestGroups(cells).flatMap((group) => Array.from({ length: folds }, (_, fold) => ({ ...common, cells: group, fold, folds })));
-  const done = await Promise.all(units.map((u) => trainingFirst.gridUnits.runChurnGridForest(u)));
+  const groups = gridForestGroups(cells);
+  const units = groups.flatMap((group, g) => Array.from({ length: folds }, (_, fold) => ({ unit: { ...common, cells: group, fold, folds }, summary: gridForestSummary(group, g, groups.length, fold, folds) })));
+  // The summary is what the Web UI shows for each of the fan-out's activities.
+  const done = await Promise.all(units.map(({ unit, summary }) => trainingFirst.gridUnits.runChurnGridForest.executeWithOptions({ summary }, [unit])));
   return done.flatMap((r) => r.scores.map((s) => ({ cellIndex: s.cellIndex, fold: r.fold, auc: s.auc })));
+}
+
+/** E.g. `grid forest 2/3, fold 3/5: 200 trees, depth 25, leaf 10 (6 cells)`. */
+function gridForestSummary(group: { cell: GridCell }[], g: number, groups: number, fold: number, folds: number): string {
+  const trees = Math.max(...group.map((c) => c.cell.nTrees));
+  const depth = Math.max(...group.map((c) => c.cell.maxDepth));
+  return `grid forest ${g + 1}/${groups}, fold ${fold + 1}/${folds}: ${trees} trees, depth ${depth}, leaf ${group[0].cell.minSamplesLeaf} (${group.length} cells)`;
 }
 
 /** One activity per (cell, fold): the path of runs started before SHARED_GRID_FORESTS. */

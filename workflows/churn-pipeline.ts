@@ -1,4 +1,4 @@
-import { log, patched } from '@temporalio/workflow';
+import { ApplicationFailure, log, patched } from '@temporalio/workflow';
 import { ChurnOptions } from '../messages/churn';
 import { FeatureParams } from '../messages/feature-params';
 import { PipelineInput, type PipelineResult } from '../messages/pipeline';
@@ -8,6 +8,7 @@ import { trainAndScoreChurn } from './churn-branch';
 import { recommendSongs } from './recsys-branch';
 import { withRunReport } from './run-report';
 import { SCORING_SNAPSHOT_BESIDE_TRAINING, withScoringMatrix, withScoringSummary } from './scoring-snapshot';
+import { AS_OF_WINDOWS, placeRun } from './place-run';
 import { parseWorkflowInput } from './workflow-input';
 
 /**
@@ -21,29 +22,34 @@ import { parseWorkflowInput } from './workflow-input';
  */
 export async function churnPipeline(rawInput: PipelineInput): Promise<PipelineResult> {
   const input = parseWorkflowInput('churnPipeline', PipelineInput, rawInput);
-  log.info('pipeline started', { runId: input.runId });
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
+  // Runs from before the marker had a run id, and their snapshot was the one given or the seed's default.
+  const placed = patched(AS_OF_WINDOWS) ? await placeRun(input) : undefined;
+  const runId = placed?.runId ?? input.runId;
+  if (!runId) throw ApplicationFailure.nonRetryable('invalid churnPipeline input: runId is required', 'InvalidInput');
+  log.info('pipeline started', { runId, asOf: placed?.window.asOf });
   // Resolved here, once: the recommenders' utility-matrix threshold is a feature parameter, not a result of the stage.
-  const params = FeatureParams.parse({ ...input.features, runId: input.runId });
+  const params = FeatureParams.parse({ ...input.features, runId, ...(placed && { snapshotDate: placed.window.snapshotDate }) });
   // Histories recorded before the marker built and exported the scoring snapshot in the two activities below.
   const besideTraining = patched(SCORING_SNAPSHOT_BESIDE_TRAINING);
   const built = await sql.buildRunFeatures({ params, scoring: !besideTraining });
-  const exported = await sql.exportRunData({ runId: input.runId, scoring: !besideTraining });
+  const exported = await sql.exportRunData({ runId, scoring: !besideTraining });
   const scoring = besideTraining ? sql.buildScoringSnapshot({ params }) : undefined;
   const scoringMatrix = async () => (scoring ? (await scoring).scoringMatrix : exported.scoringMatrix);
   // Churn and recommendations read the same exports and do not depend on each other.
   const branches = input.branches ?? ['churn', 'recommendations'];
   const [churn, recommendations, snapshot] = await Promise.all([
-    branches.includes('churn') ? trainAndScoreChurn(input.runId, exported, ChurnOptions.parse(input.churn ?? {}), scoringMatrix) : undefined,
+    branches.includes('churn') ? trainAndScoreChurn(runId, exported, ChurnOptions.parse(input.churn ?? {}), scoringMatrix) : undefined,
     branches.includes('recommendations')
-      ? recommendSongs(input.runId, exported, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: params.minRatedSongs }))
+      ? recommendSongs(runId, exported, RecsysOptions.parse({ ...input.recommendations, minRatedSongs: params.minRatedSongs }))
       : undefined,
     scoring,
   ]);
   const features = snapshot ? withScoringSummary(built, snapshot) : built;
   const artifacts = snapshot ? withScoringMatrix(exported, snapshot) : exported;
   return withRunReport({
-    runId: input.runId,
+    runId,
+    ...(placed && { window: placed.window }),
     ingest: ingest && { files: ingest.files, loaded: ingest.loaded, repaired: ingest.repaired, rejected: ingest.rejected, skipped: ingest.unchangedFiles },
     features,
     artifacts,

@@ -21,10 +21,10 @@ export async function recommendSongs(runId: string, artifacts: RunArtifacts, opt
   const base = { runId, ratings: artifacts.ratings, labelPlays: artifacts.labelPlays, options };
   const refit = !patched(NO_RATING_ERROR_REFIT);
   const [popularity, itemItem, nmf, svd, ratingError] = await Promise.all([
-    training.fitRecommender({ ...base, kind: 'popularity' }),
-    training.fitRecommender({ ...base, kind: 'item_item' }),
-    (refit ? training : trainingFirst.longest).fitRecommender({ ...base, kind: 'nmf' }),
-    training.fitRecommender({ ...base, kind: 'svd' }),
+    training.fitRecommender.executeWithOptions({ summary: 'popularity recommender' }, [{ ...base, kind: 'popularity' }]),
+    training.fitRecommender.executeWithOptions({ summary: `item-item recommender: ${options.neighbours} neighbours` }, [{ ...base, kind: 'item_item' }]),
+    (refit ? training : trainingFirst.longest).fitRecommender.executeWithOptions({ summary: `NMF recommender: ${options.components} factors` }, [{ ...base, kind: 'nmf' }]),
+    training.fitRecommender.executeWithOptions({ summary: `truncated SVD recommender: ${options.components} factors` }, [{ ...base, kind: 'svd' }]),
     refit ? training.evaluateRatingError({ runId, ratings: artifacts.ratings, options }) : undefined,
   ]);
   const blend = await training.blendRecommendations({

@@ -28,8 +28,9 @@ const only = option('--only');
 async function main(): Promise<void> {
   const logs = fs.mkdtempSync(path.join(os.tmpdir(), 'musicbox-faults-logs-'));
   await generateLogs({ outDir: logs, users, days: 44, seed: 3 });
-  const input: PipelineInput = {
+  const input: PipelineInput & { runId: string } = {
     runId: 'faults',
+    asOf: 'latest',
     logsDir: logs,
     features: { minRatedSongs: 6 },
     churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 },

@@ -54,7 +54,7 @@ export async function withFreshStack<T>(body: (stack: Stack, settings: Settings,
 }
 
 /** Runs the pipeline once on a fresh stack, SIGKILLing one kind of process while `stage` runs. */
-export async function runScenario(input: PipelineInput, kill?: { kind: ProcessKind; stage: Stage }): Promise<Outcome> {
+export async function runScenario(input: PipelineInput & { runId: string }, kill?: { kind: ProcessKind; stage: Stage }): Promise<Outcome> {
   let settings: Settings | undefined;
   const outcome = await withFreshStack(async (stack, s, said) => {
     settings = s;

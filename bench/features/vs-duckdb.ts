@@ -17,7 +17,7 @@ import { LocalFolderStore } from '../../artifacts/store';
 import { openClickHouse } from '../../clickhouse';
 import { exportQuery } from '../../clickhouse/export';
 import {
-  buildFeatures, clearRun, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, parseFeatureParams, trainingContextOf,
+  buildFeatures, clearRun, exportLabelPlays, exportRatings, exportTrainingMatrix, FEATURE_COLUMNS, FeatureTables, trainingContextOf,
 } from '../../clickhouse/features';
 import { resolveSettings } from '../../config/settings';
 import { PROJECT_ROOT } from '../../temporal/binary';
@@ -99,9 +99,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--ours')) return ours();
   const rounds = Number(process.argv[2] ?? 3);
   fs.mkdirSync(OUT, { recursive: true });
-  const { snapshotDate } = parseFeatureParams({ runId: 'x' });
   // The events, once, into DuckDB's own table (the columns the spec reads).
   const ch = await openClickHouse(resolveSettings());
+  // The snapshot our side derives from the ingested dates, handed to the peer.
+  const { snapshotDate } = (await trainingContextOf(ch, { runId: 'x' })).params;
   const parquet = path.join(OUT, 'events.parquet');
   await exportQuery(
     ch,

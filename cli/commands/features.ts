@@ -16,13 +16,13 @@ export function featuresCommand(): Command {
     .description('run the feature stage alone on ingested data (cleaning, labels, features, ratings, scoring snapshot) and print the cleaning report')
     .addOption(runIdOption('run id keying the tables (default: a new one)'))
     .addOption(deprecatedRunOption())
-    .option('--snapshot <date>', 'last day of the feature window, YYYY-MM-DD', '2017-04-28')
+    .option('--snapshot <date>', 'last day of the feature window, YYYY-MM-DD (default: the latest date whose label window the ingested data completes)')
     .option('--feature-days <n>', 'feature window length', num, 30)
     .option('--label-days <n>', 'label window length', num, 14)
     .option('--sample <ratio>', 'keep this share of users, in (0, 1]', num, 1)
     .option('--sample-seed <n>', 'seed of the user sample', num, 0)
     .option('--direct', 'run in this process instead of as a workflow (the embedded engine must not be held by a worker)', false)
-    .action(async (opts: { runId?: string; run?: string; snapshot: string; featureDays: number; labelDays: number; sample: number; sampleSeed: number; direct: boolean }) => {
+    .action(async (opts: { runId?: string; run?: string; snapshot?: string; featureDays: number; labelDays: number; sample: number; sampleSeed: number; direct: boolean }) => {
       const settings = resolveSettings();
       const input: BuildRunFeaturesInput = {
         params: { runId: runIdOf(opts) ?? newRunId(), snapshotDate: opts.snapshot, featureDays: opts.featureDays, labelDays: opts.labelDays, sampleRatio: opts.sample, sampleSeed: opts.sampleSeed },

@@ -20,6 +20,7 @@ export function quickstartCommand(): Command {
         const g = await generateLogs({ outDir: logs, users: opts.users, days: 44, seed: 42 });
         console.log(`  ${g.lines} lines in ${g.files} files`);
       }
-      printPipelineResult(await runPipeline(settings, PipelineInput.parse({ runId: newRunId(), logsDir: logs })));
+      // The generated logs end in 2017: the run is placed as of the latest ingested date.
+      printPipelineResult(await runPipeline(settings, { ...PipelineInput.parse({ logsDir: logs, asOf: 'latest' }), runId: newRunId() }));
     });
 }

@@ -1,6 +1,6 @@
-export { FeatureParams, parseFeatureParams, trainingWindows, scoringWindows, checkWindows, type FeatureParamsInput, type Stage, type StageWindows } from './params';
+export { FeatureParams, parseFeatureParams, defaultSnapshot, trainingWindows, scoringWindows, checkWindows, type FeatureParamsInput, type ResolvedFeatureParams, type Stage, type StageWindows } from './params';
 export { InvalidRunParameters, FeatureStepOutputMissing } from './errors';
-export { readIngestedRange } from './ingested-range';
+export { readIngestedDates, readIngestedRange } from './ingested-range';
 export { computeLabels, type LabelsResult } from './compute-labels';
 export { cleanPlays, readCleaningReport, type CleaningReport } from './clean-plays';
 export { computeFeatures, computeScoringFeatures, type ScoringFeaturesResult } from './compute-features';

@@ -14,3 +14,13 @@ export async function readIngestedRange(ch: ClickHouseClient): Promise<IngestedR
   }
   return { minDate: row.minDate, maxDate: row.maxDate };
 }
+
+/** The dates in [from, to] that hold at least one event. */
+export async function readIngestedDates(ch: ClickHouseClient, from: string, to: string): Promise<string[]> {
+  const rs = await ch.query({
+    query: 'SELECT DISTINCT toString(date) AS d FROM events WHERE date BETWEEN {from:Date} AND {to:Date} ORDER BY d',
+    query_params: { from, to },
+    format: 'JSONEachRow',
+  });
+  return (await rs.json<{ d: string }>()).map((r) => r.d);
+}

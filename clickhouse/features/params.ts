@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../../messages/dates';
 import { InvalidRunParameters } from './errors';
 
 import { FeatureParams, type FeatureParamsInput } from '../../messages/feature-params';
@@ -32,13 +33,16 @@ export interface StageWindows {
   rangeEnd: string;
 }
 
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+/** Parameters with the snapshot date decided (given, or defaultSnapshot of the data). */
+export type ResolvedFeatureParams = FeatureParams & { snapshotDate: string };
+
+/** The snapshot of a run that names none: the latest date whose label window is complete in the ingested data. */
+export function defaultSnapshot(range: IngestedRange, labelDays: number): string {
+  return addDays(range.maxDate, -labelDays);
 }
 
 /** Windows of the training snapshot: F = [end-(featureDays-1), end], L = [end+1, end+labelDays]. */
-export function trainingWindows(p: FeatureParams): StageWindows {
+export function trainingWindows(p: ResolvedFeatureParams): StageWindows {
   return {
     stage: 'training',
     end: p.snapshotDate,
@@ -82,6 +86,3 @@ export function checkWindows(p: FeatureParams, w: StageWindows, range: IngestedR
   }
 }
 
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-}

@@ -1,6 +1,9 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { readIngestedRange } from './ingested-range';
-import { checkWindows, parseFeatureParams, scoringWindows, trainingWindows, type FeatureParams, type FeatureParamsInput, type StageWindows } from './params';
+import {
+  checkWindows, defaultSnapshot, parseFeatureParams, scoringWindows, trainingWindows, type FeatureParams, type FeatureParamsInput, type ResolvedFeatureParams,
+  type StageWindows,
+} from './params';
 
 /**
  * One stage of one run, resolved once at the boundary and handed to every feature step: the
@@ -8,20 +11,23 @@ import { checkWindows, parseFeatureParams, scoringWindows, trainingWindows, type
  * members' events are read. No step parses raw input or derives a window itself.
  */
 export interface RunContext {
-  readonly params: FeatureParams;
+  readonly params: ResolvedFeatureParams;
   readonly windows: StageWindows;
   /** The stage's in-memory member window (withMemberWindow); absent: the steps read `events`. */
   readonly memberWindow?: string;
 }
 
 /**
- * The training stage of a run: F = [end-(featureDays-1), end], L = [end+1, end+labelDays].
+ * The training stage of a run: F = [end-(featureDays-1), end], L = [end+1, end+labelDays], with
+ * end the given snapshot date or, when none is given, the latest one the ingested data can label.
  * @throws InvalidRunParameters when a window reaches outside the ingested dates.
  */
 export async function resolveTrainingContext(ch: ClickHouseClient, params: FeatureParams): Promise<RunContext> {
-  const windows = trainingWindows(params);
-  checkWindows(params, windows, await readIngestedRange(ch));
-  return { params, windows };
+  const range = await readIngestedRange(ch);
+  const resolved = { ...params, snapshotDate: params.snapshotDate ?? defaultSnapshot(range, params.labelDays) };
+  const windows = trainingWindows(resolved);
+  checkWindows(resolved, windows, range);
+  return { params: resolved, windows };
 }
 
 /** Parses raw parameters and resolves the training context: the boundary of a caller with raw input (a benchmark, a test). */
@@ -37,7 +43,8 @@ export async function resolveScoringContext(ch: ClickHouseClient, params: Featur
   const range = await readIngestedRange(ch);
   const windows = scoringWindows(params, range, asOf);
   checkWindows(params, windows, range);
-  return { params, windows };
+  // The scoring stage has no training snapshot; its windows end on the latest ingested date.
+  return { params: { ...params, snapshotDate: params.snapshotDate ?? defaultSnapshot(range, params.labelDays) }, windows };
 }
 
 /** Query parameters shared by the feature SQL files, bound from the context. */

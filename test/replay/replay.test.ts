@@ -13,6 +13,7 @@ const histories = fs
 
 test('histories of real runs are committed for every workflow', () => {
   assert.deepEqual(histories.map((h) => h.file).sort(), [
+    'churn-pipeline-before-as-of.json',
     'churn-pipeline-before-report-step.json',
     'churn-pipeline-before-scoring-activity.json',
     'churn-pipeline-before-shared-grid.json',
@@ -58,6 +59,13 @@ test('the pipeline keeps a history from before the grid shared its forests and t
   // Two cells that differ only in trees and depth, two folds: one shared forest per fold.
   assert.equal(after.filter((a) => a === 'runChurnGridForest').length, 2);
   assert.ok(!after.includes('runChurnGridUnit') && !after.includes('evaluateRatingError'));
+});
+
+test('the pipeline keeps a history from before runs were placed by their as-of date, and one after', () => {
+  const activities = (file: string) => scheduledActivities(histories.find((h) => h.file === file)!.history);
+  assert.ok(!activities('churn-pipeline-before-as-of.json').includes('resolveRunWindow'));
+  // Now the window is checked right after the ingest, before any feature is built.
+  assert.deepEqual(activities('churn-pipeline.json').slice(0, 3), ['ingestLogs', 'resolveRunWindow', 'buildRunFeatures']);
 });
 
 test('the current workflow code replays every recorded history', async () => {

@@ -47,17 +47,20 @@ test('musicbox sql reaches the embedded engine through the worker that holds it'
   assert.equal(out.trim(), '996');
 });
 
-test('a snapshot outside the ingested dates fails at once, naming the parameter, without retries', async () => {
-  // The samples hold one day (2017-03-30): the seed's default windows cannot fit.
-  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-bad-window', args: [{ runId: 'bad-window' }] });
+test('a window the ingested data cannot fill fails at once, naming the missing dates, without retries', async () => {
+  // The samples hold one day, 2017-03-30. As of that day the snapshot is 03-30 - 14 = 03-16 and the
+  // feature window starts 03-16 - 29 = 02-15: every day from 02-15 to 03-29 is missing.
+  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-bad-window', args: [{ runId: 'bad-window', asOf: 'latest' }] });
   await assert.rejects(handle.result(), (err: unknown) => {
     assert.ok(err instanceof WorkflowFailedError && err.cause instanceof ActivityFailure && err.cause.cause instanceof ApplicationFailure);
-    assert.equal(err.cause.cause.type, 'InvalidRunParameters');
-    assert.match(err.cause.cause.message, /snapshotDate.*ingest newer logs/);
+    assert.equal(err.cause.cause.type, 'IncompleteWindow');
+    assert.match(err.cause.cause.message, /as of 2017-03-30 .*needs dates the ingested data does not hold: 2017-02-15\.\.2017-03-29 \(43 days\);/);
     return true;
   });
-  const history = await handle.fetchHistory();
-  assert.equal((history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes?.attempt && e.activityTaskStartedEventAttributes.attempt > 1).length, 0);
+  const events = (await handle.fetchHistory()).events ?? [];
+  assert.equal(events.filter((e) => e.activityTaskStartedEventAttributes?.attempt && e.activityTaskStartedEventAttributes.attempt > 1).length, 0);
+  // Nothing was built: the only activity is the one that checked the window.
+  assert.deepEqual(events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []), ['resolveRunWindow']);
 });
 
 test('the pipeline ingests generated logs, builds features and exports them for the training queue', async () => {

@@ -39,8 +39,9 @@ async function withStack<T>(env: Record<string, string>, body: (stack: Stack, se
 }
 
 /** A small run: the pipeline test's two-cell grid over three folds. */
-const smallRun = (runId: string, logsDir: string): PipelineInput => ({
+const smallRun = (runId: string, logsDir: string): PipelineInput & { runId: string } => ({
   runId,
+  asOf: 'latest',
   logsDir,
   features: { minRatedSongs: 6 },
   churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 },

@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  checkWindows, InvalidRunParameters, parseFeatureParams, scoringWindows, trainingWindows,
+  checkWindows, defaultSnapshot, InvalidRunParameters, parseFeatureParams, scoringWindows, trainingWindows,
 } from '../../../clickhouse/features';
 
 const range = { minDate: '2017-03-30', maxDate: '2017-05-12' };
 
-test('defaults are the seed run', () => {
-  const p = parseFeatureParams({ runId: 'r1' });
-  assert.deepEqual(p, {
-    runId: 'r1', snapshotDate: '2017-04-28', featureDays: 30, labelDays: 14, botPercentile: 0.999, cleanPercentile: 0.99,
+test('defaults are the seed run, its snapshot derived from the ingested dates', () => {
+  const parsed = parseFeatureParams({ runId: 'r1' });
+  assert.deepEqual(parsed, {
+    runId: 'r1', featureDays: 30, labelDays: 14, botPercentile: 0.999, cleanPercentile: 0.99,
     sampleRatio: 1, sampleSeed: 0, minRatedSongs: 5,
   });
+  // The latest date whose 14-day label window the data completes: 05-12 - 14 = 04-28, the seed's date.
+  assert.equal(defaultSnapshot(range, 14), '2017-04-28');
+  assert.equal(defaultSnapshot({ minDate: '2017-03-30', maxDate: '2017-05-20' }, 14), '2017-05-06');
+  assert.equal(defaultSnapshot(range, 7), '2017-05-05');
+  const p = { ...parsed, snapshotDate: defaultSnapshot(range, parsed.labelDays) };
   // 04-28 - 29 = 03-30; 04-28 + 14 = 05-12: exactly the ingested range
   assert.deepEqual(trainingWindows(p), { stage: 'training', end: '2017-04-28', windowStart: '2017-03-30', rangeEnd: '2017-05-12' });
   checkWindows(p, trainingWindows(p), range);
@@ -37,9 +42,9 @@ test('bad values name the parameter', () => {
 });
 
 test('windows outside the ingested dates say what to do', () => {
-  const early = parseFeatureParams({ runId: 'r1', snapshotDate: '2017-04-27' });
+  const early = { ...parseFeatureParams({ runId: 'r1' }), snapshotDate: '2017-04-27' };
   throwsParam(() => checkWindows(early, trainingWindows(early), range), 'snapshotDate', /on or after 2017-04-28/);
-  const late = parseFeatureParams({ runId: 'r1', snapshotDate: '2017-04-29' });
+  const late = { ...parseFeatureParams({ runId: 'r1' }), snapshotDate: '2017-04-29' };
   throwsParam(() => checkWindows(late, trainingWindows(late), range), 'snapshotDate', /on or before 2017-04-28/);
   const long = parseFeatureParams({ runId: 'r1', featureDays: 60 });
   throwsParam(() => checkWindows(long, scoringWindows(long, range), range), 'featureDays', /at most 44/);

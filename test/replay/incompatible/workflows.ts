@@ -4,7 +4,7 @@ import type { PipelineInput, PipelineResult } from '../../../messages/pipeline';
 import { sql, sqlShort } from '../../../workflows/activity-stubs';
 
 export async function churnPipeline(input: PipelineInput): Promise<PipelineResult> {
-  await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId } });
+  await sql.buildRunFeatures({ params: { ...input.features, runId: input.runId ?? 'history' } });
   if (input.logsDir) await sql.ingestLogs({ dir: input.logsDir });
   throw new Error('unreachable in replay');
 }
