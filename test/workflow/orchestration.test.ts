@@ -13,6 +13,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { resolveSettings } from '../../config/settings';
 import { SEED_MODELS, type GridCell } from '../../messages/churn';
+import { SEARCH_ATTRIBUTES } from '../../messages/search-attributes';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { temporalCliOf } from '../../temporal/binary';
 import { churnPipeline, featureStage, logIngest } from '../../workflows';
@@ -41,6 +42,8 @@ const ingestResult = { files: 3, loadedFiles: 3, unchangedFiles: 0, problemFiles
 
 const standIns: Record<string, StandIn> = {
   ingestLogs: () => ingestResult,
+  // Dates by hand: whatever the as-of date asked, the window this answers is the one the run must build.
+  resolveRunWindow: (i) => ({ asOf: i.asOf === 'latest' ? '2017-05-12' : i.asOf, snapshotDate: '2017-04-20', featureStart: '2017-03-22', labelEnd: '2017-05-04' }),
   buildRunFeatures: (i) => {
     const runId = (i.params as { runId: string }).runId;
     return { runId, snapshotDate: '2017-04-28', labelled: 10, churned: 4, featureRows: 10, ratingRows: 50, matrixUsers: 8, cleaning: {}, stepMs: { labels: 1 } };
@@ -91,11 +94,13 @@ function recorded(names: string[]): Record<string, (input: Record<string, unknow
   );
 }
 
-const SQL = ['ingestLogs', 'buildRunFeatures', 'exportRunData', 'buildScoringSnapshot', 'publishChurnScores', 'publishRecommendations', 'writeRunReport'];
+const SQL = ['ingestLogs', 'resolveRunWindow', 'buildRunFeatures', 'exportRunData', 'buildScoringSnapshot', 'publishChurnScores', 'publishRecommendations', 'writeRunReport'];
 const TRAINING = ['trainChurnModel', 'runChurnGridUnit', 'runChurnGridForest', 'summariseChurnGrid', 'scoreUsers', 'fitRecommender', 'evaluateRatingError', 'blendRecommendations'];
 
 before(async () => {
-  env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: temporalCliOf(resolveSettings().temporal) } } });
+  env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: temporalCliOf(resolveSettings().temporal) }, searchAttributes: Object.values(SEARCH_ATTRIBUTES) },
+  });
   const workflowBundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } });
   const connection = env.nativeConnection;
   workers = await Promise.all([
@@ -133,11 +138,16 @@ async function failureOf(run: Promise<unknown>): Promise<ApplicationFailure> {
 }
 
 test('a whole run: ingest, features, exports, scoring snapshot, both branches; the best model by test AUC scores the snapshot', async () => {
-  const result = await start(churnPipeline, { runId: 'full', logsDir: '/logs', features: { minRatedSongs: 7 }, churn: { grid: GRID, folds: 3 } });
+  const result = await start(churnPipeline, { runId: 'full', asOf: 'latest', logsDir: '/logs', features: { minRatedSongs: 7 }, churn: { grid: GRID, folds: 3 } });
 
   const order = names();
-  assert.deepEqual(order.slice(0, 3), ['ingestLogs', 'buildRunFeatures', 'exportRunData']);
+  // The window is placed after the ingest (it reads the ingested dates) and before anything is built.
+  assert.deepEqual(order.slice(0, 4), ['ingestLogs', 'resolveRunWindow', 'buildRunFeatures', 'exportRunData']);
   assert.deepEqual(callsOf('ingestLogs')[0].input, { dir: '/logs' });
+  assert.deepEqual(callsOf('resolveRunWindow')[0].input, { asOf: 'latest', featureDays: 30, labelDays: 14 });
+  // The features are built at the snapshot the window answered, and the result says where the run sits.
+  assert.equal((callsOf('buildRunFeatures')[0].input.params as { snapshotDate: string }).snapshotDate, '2017-04-20');
+  assert.deepEqual(result.window, { asOf: '2017-05-12', snapshotDate: '2017-04-20', featureStart: '2017-03-22', labelEnd: '2017-05-04' });
   // The tables are built without the scoring snapshot, which is its own activity beside training.
   assert.equal(callsOf('buildRunFeatures')[0].input.scoring, false);
   assert.equal(callsOf('exportRunData')[0].input.scoring, false);
@@ -215,7 +225,16 @@ test('a failure of a non-retryable type stops the run after one attempt, before 
   };
   const failure = await failureOf(start(churnPipeline, { runId: 'bad-window' }));
   assert.equal(failure.type, 'IncompleteWindow');
-  assert.deepEqual(names(), ['buildRunFeatures']);
+  assert.deepEqual(names(), ['resolveRunWindow', 'buildRunFeatures']);
+});
+
+test('a run without a run id is named after its as-of date; search attributes say run id, as-of date and kind', async () => {
+  const handle = await env.client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: `orchestration-${nextId++}`, args: [{ asOf: '2017-05-11', branches: ['recommendations'] }] });
+  const result = await handle.result();
+  assert.equal(result.runId, 'run-2017-05-11');
+  assert.equal(callsOf('exportRunData')[0].input.runId, 'run-2017-05-11');
+  const attrs = (await handle.describe()).typedSearchAttributes;
+  assert.deepEqual([attrs.get(SEARCH_ATTRIBUTES.runId), attrs.get(SEARCH_ATTRIBUTES.asOf)?.toISOString(), attrs.get(SEARCH_ATTRIBUTES.kind)], ['run-2017-05-11', '2017-05-11T00:00:00.000Z', 'retrain']);
 });
 
 test('a transient failure is retried and the run completes', async () => {
