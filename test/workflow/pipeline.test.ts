@@ -66,7 +66,7 @@ test('a window the ingested data cannot fill fails at once, naming the missing d
 test('the pipeline ingests generated logs, builds features and exports them for the training queue', async () => {
   const logs = tempHome('musicbox-pipeline-logs-');
   await generateLogs({ outDir: logs, users: 600, days: 44, seed: 3 });
-  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', logsDir: logs, features: { minRatedSongs: 6 }, churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 } }] });
+  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-generated', args: [{ runId: 'generated', asOf: 'latest', logsDir: logs, features: { minRatedSongs: 6 }, churn: { grid: [{ nTrees: 10, maxDepth: 6, minSamplesLeaf: 5, maxFeatures: 'sqrt' }, { nTrees: 10, maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 'sqrt' }], folds: 3 } }] });
   const f = result.features;
   assert.equal(f.snapshotDate, '2017-04-28');
   assert.equal(f.scoringSnapshotDate, '2017-05-12');
@@ -134,7 +134,7 @@ test('the pipeline ingests generated logs, builds features and exports them for 
 
 // On the logs the previous test ingested.
 test('a run limited to one branch trains and publishes only that branch', async () => {
-  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-recs-only', args: [{ runId: 'recs-only', branches: ['recommendations'] }] });
+  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'churn-pipeline-recs-only', args: [{ runId: 'recs-only', asOf: 'latest', branches: ['recommendations'] }] });
   assert.equal(result.churn, undefined);
   assert.ok(result.recommendations && result.recommendations.rows > 0);
   const count = (table: string) =>

@@ -33,8 +33,8 @@ before(async () => {
   const logs = tempHome('musicbox-report-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 11 });
   const churn = { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const }, { nTrees: 5, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const }], folds: 2 };
-  first = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-first', args: [{ runId: 'report-first', logsDir: logs, churn }] });
-  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-second', args: [{ runId: 'report-second', churn }] });
+  first = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-first', args: [{ runId: 'report-first', asOf: 'latest', logsDir: logs, churn }] });
+  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-second', args: [{ runId: 'report-second', asOf: 'latest', churn }] });
   second = await handle.result();
   historyOfSecond = await handle.fetchHistory();
   // A run that stops after its feature stage: listed, but not completed.
