@@ -147,7 +147,7 @@ test('in a real browser the report opens from disk offline, every chart drawn, i
 test('a report that cannot be written leaves the run completed, its result saying why', async () => {
   // A folder where the report file goes: every attempt's rename fails the same way.
   fs.mkdirSync(path.join(artifactsDir(settings), 'report-blocked', 'report.html'), { recursive: true });
-  const blocked = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-blocked', args: [{ runId: 'report-blocked', branches: ['recommendations'] }] });
+  const blocked = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-blocked', args: [{ runId: 'report-blocked', asOf: 'latest', branches: ['recommendations'] }] });
   assert.equal(blocked.report, undefined);
   assert.match(blocked.reportError ?? '', /report\.html/);
   assert.ok(blocked.recommendations && blocked.recommendations.rows > 0, 'the published lists stand');
