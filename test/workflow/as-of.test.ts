@@ -10,7 +10,7 @@ import type { PipelineResult } from '../../messages/pipeline';
 import { SEARCH_ATTRIBUTES } from '../../messages/search-attributes';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { PROJECT_ROOT } from '../../temporal/binary';
-import { churnPipeline, logIngest, sqlQuery } from '../../workflows';
+import { churnPipeline, logIngest } from '../../workflows';
 import { tempHome } from '../support/engine';
 import { startWorker, stopWorker, testClient, testSettings, testTemporalAddress } from '../support/stack';
 
@@ -41,7 +41,8 @@ function musicbox(...args: string[]): string {
   return r.stdout;
 }
 
-const sql = async (query: string) => (await client.workflow.execute(sqlQuery, { taskQueue: TASK_QUEUES.workflows, workflowId: `asof-sql-${Date.now()}`, args: [{ query, format: 'TSV' }] })).text.trim();
+// Through the SQL worker that holds the embedded engine, as a user would.
+const sql = async (query: string) => Promise.resolve(musicbox('sql', query, '--format', 'TSV').trim());
 
 const testStart = new Date();
 
