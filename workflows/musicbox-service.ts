@@ -112,8 +112,9 @@ export async function musicboxService(rawInput: ServiceInput = {}): Promise<Serv
   return continueAsNew<typeof musicboxService>({ ...input, state: { ...state, generation: state.generation + 1 } });
 
   async function retrain(queued: QueuedRetrain): Promise<void> {
-    const { runId: _runId, asOf: _asOf, requestId: _requestId, ...pipeline } = queued.request;
-    const pipelineInput: PipelineInput = { ...pipeline, runId: queued.runId };
+    const { runId: _runId, asOf, requestId: _requestId, ...pipeline } = queued.request;
+    // The request's as-of places the run in time (a schedule's tick date); without one the pipeline picks its own.
+    const pipelineInput: PipelineInput = { ...pipeline, runId: queued.runId, ...(asOf && { asOf }) };
     try {
       const run = await executeChild(churnPipeline, { workflowId: pipelineWorkflowId(queued.runId), taskQueue: TASK_QUEUES.workflows, args: [pipelineInput] });
       await exclusive(async () => {
