@@ -29,15 +29,8 @@ export interface CreateScheduleOptions {
   paused?: boolean;
 }
 
-/** Throws, saying why, when schedules of `kind` cannot be made yet. */
-export function assertSchedulable(kind: ScheduleKind): void {
-  const { unavailable } = SCHEDULE_KINDS[kind];
-  if (unavailable) throw new Error(unavailable);
-}
-
 /** Creates a schedule of `kind`; returns its id. */
 export async function createSchedule(client: Client, kind: ScheduleKind, opts: CreateScheduleOptions): Promise<string> {
-  assertSchedulable(kind);
   const spec = SCHEDULE_KINDS[kind];
   const id = ScheduleId.parse(opts.id ?? kind);
   const raw = { ...(opts.input ? (JSON.parse(opts.input) as object) : {}), ...(opts.logsDir && { logsDir: opts.logsDir }) };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PipelineInput } from './pipeline';
+import { ScoreRunInput } from './score-run';
 
 /*
  * What a schedule of each kind starts. One place for the mapping kind → workflow type + input, so
@@ -28,8 +29,6 @@ export interface ScheduleKindSpec {
   catchupWindow: string;
   /** Validates the input every tick gets (strict: an unknown key is an error naming it). */
   input: z.ZodType;
-  /** Why this kind cannot be scheduled yet, when it cannot. */
-  unavailable?: string;
 }
 
 export const SCHEDULE_KINDS: Record<ScheduleKind, ScheduleKindSpec> = {
@@ -45,7 +44,7 @@ export const SCHEDULE_KINDS: Record<ScheduleKind, ScheduleKindSpec> = {
     cron: '0 4 * * *',
     overlap: 'SKIP',
     catchupWindow: '1 hour',
-    input: z.strictObject({}),
-    unavailable: 'score schedules start the scoreCurrentUsers workflow, which this version of musicbox does not have yet; schedule retrain runs instead',
+    // Each tick's run id is `score-<as-of>`, so a repeated day replaces its own scores.
+    input: ScoreRunInput.omit({ runId: true, asOf: true }),
   },
 };

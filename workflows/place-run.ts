@@ -2,10 +2,11 @@ import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@tempor
 import type { z } from 'zod';
 import { FeatureParams } from '../messages/feature-params';
 import type { PipelineInput } from '../messages/pipeline';
-import { asOfFromTime, derivedRunId, type RunWindow } from '../messages/run-window';
-import { SCHEDULED_BY, SCHEDULED_START_TIME, SEARCH_ATTRIBUTES } from '../messages/search-attributes';
+import { derivedRunId, type RunWindow } from '../messages/run-window';
+import { SCHEDULED_BY, SEARCH_ATTRIBUTES } from '../messages/search-attributes';
 import { addDays } from '../messages/dates';
 import { sqlShort } from './activity-stubs';
+import { scheduledAsOf } from './scheduled-date';
 
 /** Marker of runs placed in time by their as-of date (before it: the snapshot given, else 2017-04-28, and the run id given). */
 export const AS_OF_WINDOWS = 'as-of-windows';
@@ -26,11 +27,10 @@ export interface PlacedRun {
  */
 export async function placeRun(input: z.output<typeof PipelineInput>): Promise<PlacedRun> {
   const info = workflowInfo();
-  const scheduledAt = info.typedSearchAttributes.get(SCHEDULED_START_TIME);
   const scheduleId = info.typedSearchAttributes.get(SCHEDULED_BY);
   const { featureDays, labelDays } = FeatureParams.parse({ ...input.features, runId: input.runId ?? 'placeholder' });
   const snapshot = input.features?.snapshotDate;
-  const asOf = snapshot ? addDays(snapshot, labelDays) : (input.asOf ?? (scheduledAt ? asOfFromTime(scheduledAt) : 'latest'));
+  const asOf = snapshot ? addDays(snapshot, labelDays) : (input.asOf ?? scheduledAsOf() ?? 'latest');
   const window = await sqlShort.resolveRunWindow({ asOf, featureDays, labelDays });
   const runId = input.runId ?? derivedRunId(scheduleId, window.asOf);
   upsertSearchAttributes([

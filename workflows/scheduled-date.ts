@@ -1,10 +1,13 @@
 import { workflowInfo } from '@temporalio/workflow';
+import { asOfFromTime } from '../messages/run-window';
+import { SCHEDULED_START_TIME } from '../messages/search-attributes';
 
-/** Set by Temporal on every workflow a schedule starts: when the tick was due (a backfill's past time too). */
-const SCHEDULED_START = 'TemporalScheduledStartTime';
-
-/** The UTC date a schedule's tick was due, or undefined when no schedule started this workflow. */
-export function scheduledDate(): string | undefined {
-  const due = workflowInfo().typedSearchAttributes.getAll().find((pair) => pair.key.name === SCHEDULED_START)?.value;
-  return due instanceof Date ? due.toISOString().slice(0, 10) : undefined;
+/**
+ * The as-of date of the schedule tick that started this workflow (a backfill's past tick too):
+ * the last full UTC day before the tick was due, the one rule every scheduled run follows.
+ * Undefined when no schedule started it.
+ */
+export function scheduledAsOf(): string | undefined {
+  const due = workflowInfo().typedSearchAttributes.get(SCHEDULED_START_TIME);
+  return due ? asOfFromTime(due) : undefined;
 }

@@ -1,7 +1,8 @@
 import { workflowInfo } from '@temporalio/workflow';
+import { asOfFromTime } from '../messages/run-window';
 import { ScheduledRetrainInput, type ScheduledRetrainResult } from '../messages/service';
 import { serviceClient } from './activity-stubs';
-import { scheduledDate } from './scheduled-date';
+import { scheduledAsOf } from './scheduled-date';
 import { parseWorkflowInput } from './workflow-input';
 
 /**
@@ -13,8 +14,8 @@ import { parseWorkflowInput } from './workflow-input';
 export async function scheduledRetrain(rawInput: ScheduledRetrainInput = {}): Promise<ScheduledRetrainResult> {
   const input = parseWorkflowInput('scheduledRetrain', ScheduledRetrainInput, rawInput ?? {});
   const info = workflowInfo();
-  // Explicit, else the tick's date (a backfill's past date too), else the day it was started by hand.
-  const asOf = input.asOf ?? scheduledDate() ?? info.startTime.toISOString().slice(0, 10);
+  // Explicit, else the tick's as-of date (a backfill's past tick too), else the day before it was started by hand.
+  const asOf = input.asOf ?? scheduledAsOf() ?? asOfFromTime(info.startTime);
   const requestId = `${info.workflowId}`;
   // The request as given (validated above), so the pipeline applies its own defaults.
   await serviceClient.signalWithStartService({ workflowId: input.serviceWorkflowId, request: { ...rawInput.request, asOf, requestId } });

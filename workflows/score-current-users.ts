@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { ChurnModelKind } from '../messages/churn';
 import { ScoreRunInput, type ScoreRunResult } from '../messages/score-run';
 import { sql, sqlShort, training } from './activity-stubs';
-import { scheduledDate } from './scheduled-date';
+import { scheduledAsOf } from './scheduled-date';
 import { parseWorkflowInput } from './workflow-input';
 
 /**
@@ -20,8 +20,8 @@ export async function scoreCurrentUsers(rawInput: ScoreRunInput = {}): Promise<S
       'NoChampion',
     );
   }
-  // A schedule's tick scores at its own date, so a backfill re-scores each past day.
-  const asOf = input.asOf ?? scheduledDate();
+  // A schedule's tick scores as of the last full day before it, so a backfill re-scores each past day.
+  const asOf = input.asOf ?? scheduledAsOf();
   const runId = input.runId ?? (asOf ? `score-${asOf}` : `score-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`);
   const ingest = input.logsDir ? await sql.ingestLogs({ dir: input.logsDir }) : undefined;
   const snapshot = await sql.buildScoringSnapshot({ params: { ...input.features, runId }, asOf });

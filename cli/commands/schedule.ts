@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { resolveSettings } from '../../config/settings';
 import { CalendarDate } from '../../messages/calendar-date';
 import { ScheduleKind } from '../../messages/schedule-kinds';
-import { assertSchedulable, backfillSchedule, createSchedule, describeSchedule, scheduleClient, scheduleLine } from '../schedules';
+import { backfillSchedule, createSchedule, describeSchedule, scheduleClient, scheduleLine } from '../schedules';
 import type { Client } from '@temporalio/client';
 
 /** Runs `body` with a client of the schedules' server, closing it after. */
@@ -20,7 +20,7 @@ export function scheduleCommand(): Command {
   const schedule = new Command('schedule').description('recurring runs as Temporal schedules: retrain (weekly by default) and score (daily); runs need `musicbox up` or TEMPORAL_ADDRESS');
   schedule
     .command('create')
-    .description('create a schedule; each tick runs as of the day before it, with run id <id>-<as-of date>')
+    .description('create a schedule; each tick runs as of the day before it (retrain runs are named <id>-<as-of date>, score runs score-<as-of date>)')
     .addArgument(new Command().createArgument('<kind>', 'what each tick runs').choices(ScheduleKind.options))
     .option('--id <id>', 'schedule id, and prefix of its runs\' ids (default: the kind)')
     .option('--cron <expr>', 'when it ticks, a cron expression in UTC (default: retrain "0 3 * * 1", score "0 4 * * *")')
@@ -28,7 +28,6 @@ export function scheduleCommand(): Command {
     .option('--input <json>', 'more workflow input for every tick, e.g. \'{"branches":["churn"]}\'')
     .option('--paused', 'create it paused', false)
     .action((kind: ScheduleKind, opts: { id?: string; cron?: string; logs?: string; input?: string; paused: boolean }) => {
-      assertSchedulable(kind);
       return withClient(async (client) => {
         const id = await createSchedule(client, kind, { id: opts.id, cron: opts.cron, input: opts.input, logsDir: opts.logs && path.resolve(opts.logs), paused: opts.paused });
         console.log(`schedule ${id} created`);

@@ -338,7 +338,8 @@ test('a schedule\'s backfill reaches the service through scheduledRetrain, each 
       const data = events.find((e) => e.workflowExecutionSignaledEventAttributes)?.workflowExecutionSignaledEventAttributes?.input?.payloads?.[0]?.data as Uint8Array | string | undefined;
       return data && (JSON.parse(Buffer.from(data as never, typeof data === 'string' ? 'base64' : undefined).toString('utf8')) as RetrainRequest).asOf;
     }, 120);
-    assert.equal(asOf, '2017-05-10');
+    // The tick due at 2017-05-10T00:00 is placed as of the last full day before it.
+    assert.equal(asOf, '2017-05-09');
   } finally {
     await schedule.delete();
     await service.terminate('test over').catch(() => undefined);

@@ -32,10 +32,13 @@ test('missing dates are named as runs of days', () => {
   assert.equal(describeDates(['2017-05-13', '2017-05-14', '2017-05-15', '2017-05-20', '2017-05-22', '2017-05-23']), '2017-05-13..2017-05-15 (3 days), 2017-05-20, 2017-05-22..2017-05-23 (2 days)');
 });
 
-test('schedule kinds: retrain ticks get strict pipeline input without run id or as-of date; score is refused until its workflow exists', () => {
+test('schedule kinds: retrain and score ticks get strict input without run id or as-of date', () => {
   const retrain = SCHEDULE_KINDS.retrain;
   assert.equal(retrain.workflowType, 'churnPipeline');
   assert.equal(retrain.input.safeParse({ churn: { grid: 'none' } }).success, true);
   for (const bad of [{ runId: 'x' }, { asOf: '2017-05-12' }, { logdir: '/x' }]) assert.equal(retrain.input.safeParse(bad).success, false, JSON.stringify(bad));
-  assert.match(SCHEDULE_KINDS.score.unavailable ?? '', /scoreCurrentUsers/);
+  const score = SCHEDULE_KINDS.score;
+  assert.equal(score.workflowType, 'scoreCurrentUsers');
+  assert.equal(score.input.safeParse({ logsDir: '/logs', features: { featureDays: 20 } }).success, true);
+  for (const bad of [{ runId: 'x' }, { asOf: '2017-05-12' }, { features: { labelDays: 7 } }]) assert.equal(score.input.safeParse(bad).success, false, JSON.stringify(bad));
 });
