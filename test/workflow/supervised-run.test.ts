@@ -89,7 +89,7 @@ test('SIGKILLed training workers are replaced and the run ends within a minute o
     try {
       const input = smallRun('killed-training', logs);
       const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: `${pipelineWorkflowId(input.runId)}-${Date.now()}`, args: [input] });
-      await whileRunning(client, handle.workflowId, ['runChurnGridUnit']);
+      await whileRunning(client, handle.workflowId, ['runChurnGridForest']);
       const killed = stack.workers().filter((w) => w.spawnargs.some((a) => a.endsWith('training-worker.ts')));
       assert.equal(killed.length, 2);
       for (const w of killed) w.kill('SIGKILL');
