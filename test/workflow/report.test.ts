@@ -37,7 +37,10 @@ before(async () => {
   const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-second', args: [{ runId: 'report-second', asOf: 'latest', churn }] });
   second = await handle.result();
   historyOfSecond = await handle.fetchHistory();
-  // A run that stops after its feature stage: listed, but not completed.
+  // A run that stops after its feature stage: listed, but not completed. Such a run is dated by its
+  // table part's modification time, which has whole seconds: start it in the next second, so that
+  // "newest first" has one answer.
+  await new Promise((r) => setTimeout(r, 1100));
   await client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-partial', args: [{ params: { runId: 'report-partial' } }] });
 });
 after(async () => {
