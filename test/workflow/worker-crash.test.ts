@@ -37,15 +37,19 @@ test('killing the SQL worker during an ingest and starting it again completes th
   // reports a finished batch (heartbeats reach the server throttled, so on a fast machine the
   // ingest may be well along before one with progress shows).
   let startedAt: number | undefined;
-  for (let i = 0; ; i++) {
-    const pending = (await handle.describe()).raw.pendingActivities ?? [];
-    const ingest = pending.find((a) => a.activityType?.name === 'ingestLogs' && a.state === 2 /* STARTED */);
-    if (ingest) startedAt ??= Date.now();
-    if (filesDone(ingest?.heartbeatDetails?.payloads?.[0]?.data) >= 4 || (startedAt !== undefined && Date.now() - startedAt >= 2500)) break;
-    assert.ok(i < 1200, 'the ingest activity never started');
-    await sleep(100);
+  try {
+    for (let i = 0; ; i++) {
+      const pending = (await handle.describe()).raw.pendingActivities ?? [];
+      const ingest = pending.find((a) => a.activityType?.name === 'ingestLogs' && a.state === 2 /* STARTED */);
+      if (ingest) startedAt ??= Date.now();
+      if (filesDone(ingest?.heartbeatDetails?.payloads?.[0]?.data) >= 4 || (startedAt !== undefined && Date.now() - startedAt >= 2500)) break;
+      assert.ok(i < 1200, 'the ingest activity never started');
+      await sleep(100);
+    }
+  } finally {
+    // Also when the wait fails, so that a live worker does not keep the suite from ending.
+    await stopWorker(worker, 'SIGKILL');
   }
-  await stopWorker(worker, 'SIGKILL');
   worker = await startWorker(settings, 'sql');
 
   try {
