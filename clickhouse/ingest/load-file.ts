@@ -28,8 +28,13 @@ export interface LoadOptions {
   linkRoots?: string[];
 }
 
-/** The routing views run side by side on each block instead of one after the other. */
-const PARSE_SETTINGS = { parallel_view_processing: 1 } as ClickHouseSettings;
+/**
+ * The routing views run side by side on each block instead of one after the other. Insert blocks
+ * of 256 Ki rows instead of the engine's 1 Mi: a batch of files then peaks at half the memory
+ * (seed scale: 1.2 GB against 2.3–2.5 GB for the whole process) in the same time; blocks of
+ * 512 Ki rows peaked at 1.6 GB.
+ */
+const PARSE_SETTINGS = { parallel_view_processing: 1, max_insert_block_size: '262144', min_insert_block_size_rows: '262144' } as ClickHouseSettings;
 
 /** One load of a group of files: its key in the transient tables, and where its rows go. */
 interface Attempt {
