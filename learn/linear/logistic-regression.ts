@@ -3,13 +3,19 @@ import type { FeatureMatrix, Labels, Probabilities } from '../types';
 import { dot, evaluateObjective, maxAbs, newtonStep, sigmoid } from './logistic-objective';
 import { fitStandardisation, standardisedDesign, type Standardisation } from './standardiser';
 
+/** A Newton step that lowers the objective by less than this, relatively, is at float64's limit. */
+const PRECISION_FLOOR = 1e-15;
+
 /** Options for {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
   /** Inverse penalty strength: minimise C·Σ logloss + ½‖w‖² (intercept unpenalised). Default 1. */
   C?: number;
   /** Newton iterations allowed. Default 100. */
   maxIterations?: number;
-  /** Stop once the largest gradient component of the objective is below this. Default 1e-8. */
+  /**
+   * Stop once the largest gradient component of the objective is below this, or once a Newton
+   * step no longer lowers the objective (float64's limit on large data). Default 1e-8.
+   */
   tolerance?: number;
 }
 
@@ -60,7 +66,13 @@ export class LogisticRegression {
     let w = new Float64Array(width);
     let current = evaluateObjective(z, labels, w, C, n, width, true);
     let iterations = 0;
-    while (iterations < maxIterations && maxAbs(current.gradient) >= tolerance) {
+    // On tens of thousands of rows the gradient, a sum over every row, cannot get below about
+    // 1e-8 in float64: a Newton step then no longer lowers the objective at all (the line search
+    // only finds steps that leave it equal), and the optimum is reached as closely as float64 can
+    // tell. That ends the fit too (seed scale: 11 iterations, 0.9 s, instead of all 100, 21 s, of
+    // which the last 89 changed nothing).
+    let atPrecisionFloor = false;
+    while (iterations < maxIterations && maxAbs(current.gradient) >= tolerance && !atPrecisionFloor) {
       iterations++;
       const step = newtonStep(current.hessian, current.gradient);
       let t = 1;
@@ -69,6 +81,7 @@ export class LogisticRegression {
         const candidate = w.map((wk, k) => wk - t * step[k]);
         const value = evaluateObjective(z, labels, candidate, C, n, width, false).objective;
         if (value <= current.objective - 1e-4 * t * dot(step, current.gradient) || value <= current.objective) {
+          atPrecisionFloor = current.objective - value <= PRECISION_FLOOR * Math.abs(current.objective);
           w = candidate;
           accepted = true;
           break;
@@ -81,7 +94,7 @@ export class LogisticRegression {
     const gradientNorm = maxAbs(current.gradient);
     this.weights = w;
     this.names = x.names.slice();
-    this.info = { iterations, gradientNorm, converged: gradientNorm < tolerance };
+    this.info = { iterations, gradientNorm, converged: gradientNorm < tolerance || atPrecisionFloor };
     return this;
   }
 

@@ -85,3 +85,16 @@ test('learns a logistic ground truth (AUC > 0.75 vs 0.5 trivial)', () => {
   const { weights } = model.coefficients();
   assert.ok(weights[0] > 0 && weights[1] < 0);
 });
+
+test('a fit whose gradient cannot reach the tolerance stops where Newton steps no longer lower the objective, at the same optimum', () => {
+  const { x: big, y: labels } = logisticDataset(5000, 6, 11);
+  const reference = new LogisticRegression().train(big, labels);
+  // No float64 gradient is below 0: only the objective ceasing to fall can end this fit.
+  const floor = new LogisticRegression({ tolerance: 0 }).train(big, labels);
+  assert.ok(floor.fitInfo.iterations < 30, `iterations ${floor.fitInfo.iterations}`);
+  assert.ok(floor.fitInfo.converged);
+  const a = reference.standardisedCoefficients();
+  const b = floor.standardisedCoefficients();
+  assert.ok(Math.abs(a.intercept - b.intercept) < 1e-9);
+  a.weights.forEach((w, j) => assert.ok(Math.abs(w - b.weights[j]) < 1e-9, `w${j}: ${w} vs ${b.weights[j]}`));
+});
