@@ -1,5 +1,9 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { unservedQueues } from './queue-pollers';
+
+/** A worker has the activity and is running it. */
+const STARTED = temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED;
 
 export interface FollowOptions {
   /** With a client, the queues are checked for live workers and a queue nobody serves is said. */
@@ -37,7 +41,8 @@ export async function followProgress(handle: WorkflowHandle, print: (line: strin
     if (description.status.name !== 'RUNNING') return;
     if (options.client && Date.now() - lastQueueCheck > 10_000) {
       lastQueueCheck = Date.now();
-      const now = await unservedQueues(options.client, options.namespace ?? 'default').catch(() => undefined);
+      const busy = new Set(pending.flatMap((a) => (a.state === STARTED && a.lastWorkerIdentity ? [a.lastWorkerIdentity] : [])));
+      const now = await unservedQueues(options.client, options.namespace ?? 'default', busy).catch(() => undefined);
       const text = now?.map((q) => `no worker polls ${q.name} (start one: ${q.start}, or musicbox up)`).join('; ');
       if (text !== undefined && text !== unserved) print(text ? `  ! ${text}; the run waits until one does` : '  every task queue has a worker again');
       if (text !== undefined) unserved = text;

@@ -11,13 +11,22 @@ const QUEUES = [
   { name: TASK_QUEUES.training, type: 2 /* ACTIVITY */, start: 'musicbox worker training' },
 ] as const;
 
-/** The queues no live worker polls (DescribeTaskQueue's pollers), each with what to start. */
-export async function unservedQueues(client: Client, namespace: string, now = Date.now()): Promise<{ name: string; start: string }[]> {
+/**
+ * The queues no live worker serves, each with what to start. A worker serves a queue when it
+ * polled it lately, or when it is running one of the run's activities (`busy`: the identities
+ * the run's started activities name): a worker whose every slot is taken stops polling, and
+ * DescribeTaskQueue then shows its last poll minutes ago although it is at work.
+ */
+export async function unservedQueues(client: Client, namespace: string, busy: ReadonlySet<string> = new Set(), now = Date.now()): Promise<{ name: string; start: string }[]> {
   const unserved: { name: string; start: string }[] = [];
   for (const q of QUEUES) {
     const described = await client.workflowService.describeTaskQueue({ namespace, taskQueue: { name: q.name, kind: 1 }, taskQueueType: q.type });
-    const live = (described.pollers ?? []).some((p) => now - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < LIVE_POLLER_MS);
-    if (!live) unserved.push({ name: q.name, start: q.start });
+    if (!servedBy(described.pollers ?? [], busy, now)) unserved.push({ name: q.name, start: q.start });
   }
   return unserved;
+}
+
+/** True when one of the queue's pollers polled within LIVE_POLLER_MS or is running an activity now. */
+export function servedBy(pollers: readonly { identity?: string | null; lastAccessTime?: { seconds?: unknown } | null }[], busy: ReadonlySet<string>, now: number): boolean {
+  return pollers.some((p) => now - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < LIVE_POLLER_MS || (p.identity != null && busy.has(p.identity)));
 }
