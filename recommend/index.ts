@@ -5,6 +5,7 @@ export { csrFromCoordinates, transpose, multiplyDense } from './sparse-matrix';
 export { selectTopN, TopNCollector, type TopN } from './top-n';
 export { recommendForUser, topSongs, type UserRecommendation } from './recommend-user';
 export { FactorTopN } from './factor-top-n';
+export { runToEnd, type FitProgress, type FitSteps } from './fit-steps';
 export { PopularityModel, type PopularityJSON } from './popularity';
 export { ItemItemModel, type ItemItemOptions, type ItemItemJSON } from './item-item';
 export { NmfModel, type NmfOptions, type NmfJSON } from './nmf';

@@ -17,6 +17,10 @@
 import type { RatingsMatrix } from './ratings-matrix';
 import { TopNCollector, type TopN } from './top-n';
 import type { SparseMatrix, UserScorer } from './types';
+import { runToEnd, type FitSteps } from './fit-steps';
+
+/** Songs whose neighbours one step of fitSteps finds (a fraction of a second at seed scale). */
+const SONGS_PER_STEP = 1000;
 
 /** Options of {@link ItemItemModel.fit}. */
 export interface ItemItemOptions {
@@ -67,6 +71,11 @@ export class ItemItemModel implements UserScorer {
   }
 
   static fit(matrix: RatingsMatrix, options: ItemItemOptions = {}): ItemItemModel {
+    return runToEnd(ItemItemModel.fitSteps(matrix, options));
+  }
+
+  /** {@link fit} a block of songs' neighbours at a time (see FitSteps). */
+  static *fitSteps(matrix: RatingsMatrix, options: ItemItemOptions = {}): FitSteps<ItemItemModel> {
     const k = options.neighbours ?? 75;
     const shrinkage = options.shrinkage ?? 0;
     if (!(k >= 1) || !Number.isInteger(k)) throw new RangeError(`neighbours must be a positive integer, got ${k}`);
@@ -109,6 +118,7 @@ export class ItemItemModel implements UserScorer {
       index.push(top.indices);
       sims.push(top.scores);
       indptr[s + 1] = indptr[s] + top.indices.length;
+      if (s % SONGS_PER_STEP === SONGS_PER_STEP - 1) yield { done: s + 1, of: nSongs, unit: 'songs' };
     }
     const neighbourIndex = new Int32Array(indptr[nSongs]);
     const similarity = new Float64Array(indptr[nSongs]);

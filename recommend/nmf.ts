@@ -13,6 +13,7 @@ import { initNmf, type NmfInit } from './nmf-init';
 import type { RatingsMatrix } from './ratings-matrix';
 import { multiplyDense, permute, rowsByLength, squaredNorm, transpose } from './sparse-matrix';
 import type { SparseMatrix, UserScorer } from './types';
+import { runToEnd, type FitSteps } from './fit-steps';
 
 /** Options of {@link NmfModel.fit}. */
 export interface NmfOptions {
@@ -59,6 +60,11 @@ export class NmfModel implements UserScorer {
   ) {}
 
   static fit(matrix: RatingsMatrix, options: NmfOptions = {}): NmfModel {
+    return runToEnd(NmfModel.fitSteps(matrix, options));
+  }
+
+  /** {@link fit} one coordinate-descent pass at a time (see FitSteps). */
+  static *fitSteps(matrix: RatingsMatrix, options: NmfOptions = {}): FitSteps<NmfModel> {
     const k = options.components ?? 20;
     const maxIterations = options.maxIterations ?? 200;
     const tolerance = options.tolerance ?? 1e-4;
@@ -83,6 +89,7 @@ export class NmfModel implements UserScorer {
       violation += coordinateDescent(ht, gram(w, m, k), multiplyDense(bySong, w, k), n, k);
       if (it === 1) initial = violation;
       if (initial === 0 || violation / initial <= tolerance) break;
+      yield { done: it, of: maxIterations, unit: 'passes' };
     }
     const error = Math.sqrt(Math.max(0, squaredError(byUser, w, ht, k)));
     return new NmfModel(k, m, n, restoreRows(w, userOrder, k), transposeDense(restoreRows(ht, songOrder, k), n, k), iterations, error);

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { labelPlaysByUser, readLabelPlays } from '../../artifacts/label-plays';
 import { readRatings, type RatingsColumns } from '../../artifacts/ratings';
-import { buildRatingsMatrix, evaluateRankings, ItemItemModel, mae, NmfModel, PopularityModel, ratedSongs, rmse, splitRatings, topSongs, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
+import { buildRatingsMatrix, evaluateRankings, ItemItemModel, type FitSteps, mae, NmfModel, PopularityModel, ratedSongs, rmse, splitRatings, topSongs, TruncatedSvdModel, type RatingsMatrix, type UserScorer } from '../../recommend';
 import { FitRecommenderInput, RANKED_LIST_LENGTH, RATING_HOLDOUT_FRACTION, RatingErrorInput, type FitRecommenderResult, type Ranking, type RatingErrorResult } from '../../messages/recsys';
 import { artifactKey, type TrainingDeps } from '../deps';
 import { reportProgress } from '../heartbeat';
@@ -25,6 +25,20 @@ async function forEachUser(n: number, step: (i: number) => void): Promise<void> 
   }
 }
 
+/**
+ * Runs a long fit a step at a time, heartbeating and yielding to the event loop between steps:
+ * the fit runs on this thread, and without a pause no heartbeat would leave it (ten times the
+ * seed's users, the NMF fit outlasted its heartbeat timeout and was started again and again).
+ */
+async function stepByStep<T>(steps: FitSteps<T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    reportProgress(step.value);
+    await yieldToEventLoop();
+  }
+}
+
 export function createRecsysActivities({ store }: TrainingDeps) {
   /**
    * Fits one recommender on the run's utility matrix, writes every matrix user's candidate list
@@ -36,7 +50,7 @@ export function createRecsysActivities({ store }: TrainingDeps) {
     const matrix = buildRatingsMatrix(ratings, { minRatedSongs: input.options.minRatedSongs });
     const o = input.options;
     const t0 = Date.now();
-    const model = fitOne(input.kind, matrix, ratings, o);
+    const model = await fitOne(input.kind, matrix, ratings, o);
     const fitSeconds = (Date.now() - t0) / 1000;
     const users = matrix.userIds.length;
     const lists: CandidateLists = { n: o.candidates, songIds: new Float64Array(users * o.candidates).fill(-1), scores: new Float32Array(users * o.candidates) };
@@ -84,16 +98,16 @@ export function createRecsysActivities({ store }: TrainingDeps) {
 type TopOf = (u: number, buffer: Float64Array) => { songIds: ArrayLike<number>; scores: ArrayLike<number> };
 
 /** Fits one kind of recommender and returns its per-user candidate function (song ids, best first). */
-function fitOne(kind: FitRecommenderInput['kind'], matrix: RatingsMatrix, ratings: RatingsColumns, o: FitRecommenderInput['options'] & { candidates: number }): TopOf {
+async function fitOne(kind: FitRecommenderInput['kind'], matrix: RatingsMatrix, ratings: RatingsColumns, o: FitRecommenderInput['options'] & { candidates: number }): Promise<TopOf> {
   if (kind === 'popularity') {
     const pop = PopularityModel.fit(ratings);
     return (u) => pop.top(o.candidates, new Set(Array.from(ratedSongs(matrix, u), (s) => matrix.songIds[s])));
   }
   const scorer: UserScorer =
     kind === 'item_item'
-      ? ItemItemModel.fit(matrix, { neighbours: o.neighbours, shrinkage: o.shrinkage })
+      ? await stepByStep(ItemItemModel.fitSteps(matrix, { neighbours: o.neighbours, shrinkage: o.shrinkage }))
       : kind === 'nmf'
-        ? NmfModel.fit(matrix, { components: o.components, seed: o.seed })
+        ? await stepByStep(NmfModel.fitSteps(matrix, { components: o.components, seed: o.seed }))
         : TruncatedSvdModel.fit(matrix, { components: o.components, seed: o.seed });
   return (u, buffer) => {
     const top = topSongs(scorer, u, o.candidates, ratedSongs(matrix, u), buffer);
