@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { writeAtomically } from '../artifacts/atomic-file';
-import { LocalFolderStore, type ArtifactStore } from '../artifacts/store';
+import { ClickHouseStore, LocalFolderStore, type ArtifactStore } from '../artifacts/store';
 import { isEmbedded } from './client';
 
 export interface ExportOptions {
@@ -47,19 +47,15 @@ export async function exportQuery(ch: ClickHouseClient, query: string, file: str
 }
 
 /**
- * Writes a query's result into an artifact store under `key`. Into a local folder the embedded
- * engine writes the file itself (the fast path); into any other store the bytes come through the
- * client and are stored in one `put`, so a reader never sees half an export.
- * @returns bytes written.
+ * Makes a query's result the artifact `key`. Into the local folder the embedded engine writes the
+ * file itself (the fast path); into ClickHouse only the query is recorded and a reader runs it,
+ * so an export's bytes are never stored or copied (the tables it reads are the run's own, written
+ * before this step).
+ * @returns bytes written (0 for a recorded query: nothing is written).
  */
 export async function exportToStore(ch: ClickHouseClient, query: string, store: ArtifactStore, key: string, options: ExportOptions = {}): Promise<number> {
   if (store instanceof LocalFolderStore) return exportQuery(ch, query, store.pathOf(key), options);
-  const result = await ch.exec({
-    query: `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`,
-    query_params: options.params ?? {},
-    clickhouse_settings: { output_format_arrow_compression_method: 'none' },
-  });
-  const bytes = Buffer.concat(await result.stream.toArray());
-  await store.put(key, bytes);
-  return bytes.length;
+  if (!(store instanceof ClickHouseStore)) throw new Error(`cannot export into ${store.location}: exports go to the local folder or to ClickHouse`);
+  await store.putQuery(key, `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`, options.params ?? {});
+  return 0;
 }

@@ -3,6 +3,11 @@ import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ArtifactNotFound, runIdOfKey, type ArtifactStore } from './artifact-store';
 
+/** Versions sort by the time they were made; the random part keeps two writers at one millisecond apart. */
+function newVersion(): string {
+  return `${Date.now().toString().padStart(15, '0')}-${crypto.randomUUID()}`;
+}
+
 /** Bytes per stored part: large enough that a 60 MB candidate list is 15 rows, small enough for any insert buffer. */
 const PART_BYTES = 4 * 1024 * 1024;
 
@@ -11,7 +16,8 @@ const PART_BYTES = 4 * 1024 * 1024;
  * deployment where training workers run on other machines and need only `CLICKHOUSE_URL`.
  *
  * A write inserts every part under a new version, then the version's row, then deletes older
- * versions of the key. Versions sort by time, so of two attempts writing at once the later one
+ * versions of the key. An export needs no parts: {@link putQuery} records the query that makes
+ * it, and a read runs that query, so an export's bytes are never stored or copied. Versions sort by time, so of two attempts writing at once the later one
  * wins and neither deletes the other's newer bytes; a reader takes the newest version that has its
  * row, so a write that died half-way is never read, and its parts go with the next write of the key.
  */
@@ -26,14 +32,30 @@ export class ClickHouseStore implements ArtifactStore {
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const runId = runIdOfKey(key);
-    const version = `${Date.now().toString().padStart(15, '0')}-${crypto.randomUUID()}`;
+    const version = newVersion();
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const parts = Math.max(1, Math.ceil(buffer.length / PART_BYTES));
     const rows = (function* () {
       for (let i = 0; i < parts; i++) yield `${runId}\t${key}\t${version}\t${i}\t${buffer.subarray(i * PART_BYTES, (i + 1) * PART_BYTES).toString('base64')}\n`;
     })();
     await this.ch.insert({ table: 'artifact_parts (run_id, key, version, part, encoded)', values: Readable.from(rows, { objectMode: false }), format: 'TabSeparated' });
-    await this.ch.insert({ table: 'artifact_versions', values: [{ run_id: runId, key, version, bytes: buffer.length, parts }], format: 'JSONEachRow' });
+    await this.commit(key, version, { bytes: buffer.length, parts });
+  }
+
+  /**
+   * Makes `key` the result of a query over run tables (an export: `SELECT … FORMAT ArrowStream`):
+   * nothing is copied now, and every read runs the query with `params` bound. The tables it reads
+   * must not change while the run reads them; a run writes its tables before the step that
+   * exports them, and a retried step writes them again before it records the query again.
+   */
+  async putQuery(key: string, query: string, params: Record<string, unknown>): Promise<void> {
+    await this.commit(key, newVersion(), { bytes: 0, parts: 0, query, params: JSON.stringify(params) });
+  }
+
+  /** Records a version as the key's value (readable from here on), then deletes the key's older versions. */
+  private async commit(key: string, version: string, row: { bytes: number; parts: number; query?: string; params?: string }): Promise<void> {
+    const runId = runIdOfKey(key);
+    await this.ch.insert({ table: 'artifact_versions', values: [{ run_id: runId, key, version, ...row }], format: 'JSONEachRow' });
     for (const table of ['artifact_versions', 'artifact_parts']) {
       await this.ch.command({
         query: `DELETE FROM ${table} WHERE run_id = {run_id:String} AND key = {key:String} AND version < {version:String}`,
@@ -45,6 +67,10 @@ export class ClickHouseStore implements ArtifactStore {
   async get(key: string): Promise<Buffer> {
     const latest = await this.latest(key);
     if (!latest) throw new ArtifactNotFound(key, this.location);
+    if (latest.query) {
+      const result = await this.ch.exec({ query: latest.query, query_params: JSON.parse(latest.params) as Record<string, unknown> });
+      return Buffer.concat(await result.stream.toArray());
+    }
     const result = await this.ch.exec({
       query: `SELECT data FROM artifact_parts WHERE run_id = {run_id:String} AND key = {key:String} AND version = {version:String} ORDER BY part FORMAT RawBLOB`,
       query_params: { run_id: runIdOfKey(key), key, version: latest.version },
@@ -58,15 +84,15 @@ export class ClickHouseStore implements ArtifactStore {
     return (await this.latest(key))?.version;
   }
 
-  private async latest(key: string): Promise<{ version: string; bytes: number } | undefined> {
+  private async latest(key: string): Promise<{ version: string; bytes: number; query: string; params: string } | undefined> {
     const [row] = await (
       await this.ch.query({
-        query: `SELECT version, bytes FROM artifact_versions WHERE run_id = {run_id:String} AND key = {key:String} ORDER BY version DESC LIMIT 1`,
+        query: `SELECT version, bytes, query, params FROM artifact_versions WHERE run_id = {run_id:String} AND key = {key:String} ORDER BY version DESC LIMIT 1`,
         query_params: { run_id: runIdOfKey(key), key },
         format: 'JSONEachRow',
       })
-    ).json<{ version: string; bytes: string | number }>();
-    return row && { version: row.version, bytes: Number(row.bytes) };
+    ).json<{ version: string; bytes: string | number; query: string; params: string }>();
+    return row && { ...row, bytes: Number(row.bytes) };
   }
 
   async list(runId: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { ArtifactStore } from '../../artifacts/store';
 import { exportToStore } from '../export';
+import { clearRunPartition } from '../run-tables';
 import { FEATURE_COLUMNS, FeatureTables } from './tables';
 
 // apache-arrow (JS) reads no compressed IPC bodies; ClickHouse compresses Arrow by default.
@@ -57,15 +58,17 @@ export async function exportRatings(ch: ClickHouseClient, runId: string, store: 
 /**
  * Writes, for every user of the run's ratings, the songs they play in the label window that they
  * had not rated in the feature window: the held-out truth the recommenders are judged on. The
- * pairs come in no particular order (the reader makes a set per user): sorting a million pairs
- * was a fifth of this export.
+ * pairs are kept in run_label_plays first, so the export reads run tables only and every reader
+ * of it sees the same pairs (see ClickHouseStore.putQuery). They come in no particular order
+ * (the reader makes a set per user): sorting a million pairs was a fifth of this export.
  */
 export async function exportLabelPlays(ch: ClickHouseClient, runId: string, store: ArtifactStore, key: string): Promise<number> {
-  return exportToStore(
-    ch,
-    `WITH (SELECT any(snapshot_date) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS end,
+  await clearRunPartition(ch, FeatureTables.labelPlays, runId);
+  await ch.command({
+    query: `INSERT INTO ${FeatureTables.labelPlays} (run_id, uid, song_id)
+     WITH (SELECT any(snapshot_date) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS end,
           (SELECT any(range_end) FROM ${FeatureTables.cleaningReport} WHERE run_id = {run_id:String} AND stage = 'training') AS label_end
-     SELECT toFloat64(p.uid) AS uid, toFloat64(p.song) AS song_id
+     SELECT {run_id:String}, p.uid, p.song
      FROM
      (
          SELECT uid, assumeNotNull(song_id) AS song
@@ -76,8 +79,12 @@ export async function exportLabelPlays(ch: ClickHouseClient, runId: string, stor
      ) AS p
      -- An anti-join rather than NOT IN over (uid, song_id) tuples: half the time at seed scale.
      LEFT ANTI JOIN (SELECT uid, song_id FROM ${FeatureTables.ratings} WHERE run_id = {run_id:String}) AS r
-         ON p.uid = r.uid AND p.song = r.song_id
-     ${UNCOMPRESSED}`,
+         ON p.uid = r.uid AND p.song = r.song_id`,
+    query_params: { run_id: runId },
+  });
+  return exportToStore(
+    ch,
+    `SELECT toFloat64(uid) AS uid, toFloat64(song_id) AS song_id FROM ${FeatureTables.labelPlays} WHERE run_id = {run_id:String} ${UNCOMPRESSED}`,
     store,
     key,
     { params: { run_id: runId }, format: 'ArrowStream' },

@@ -1,4 +1,4 @@
-/** Run-keyed tables of the feature stage (migrations 0100-0105). */
+/** Run-keyed tables of the feature stage (migrations 0100-0106, 0600). */
 export const FeatureTables = {
   users: 'run_users',
   labels: 'run_labels',
@@ -6,6 +6,7 @@ export const FeatureTables = {
   features: 'run_features',
   scoringFeatures: 'run_scoring_features',
   ratings: 'run_ratings',
+  labelPlays: 'run_label_plays',
 } as const;
 
 /** Tables partitioned by (run_id, stage); the others by run_id alone. */

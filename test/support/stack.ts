@@ -22,7 +22,8 @@ export function startWorker(settings: Settings, kind: WorkerKind): Promise<Child
 }
 
 export async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
+  // A process killed by a signal keeps exitCode null: it has exited all the same.
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill(signal);
   return exited;

@@ -4,7 +4,9 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import { tableFromIPC } from 'apache-arrow';
 import { ArtifactNotFound, ClickHouseStore, LocalFolderStore, type ArtifactStore } from '../../../artifacts/store';
+import { exportToStore } from '../../../clickhouse/export';
 import { serveEngineOverHttp, type EngineHttpServer } from '../../../clickhouse/http/engine-http-server';
 import { openTestEngine, rows, tempHome } from '../../support/engine';
 
@@ -93,4 +95,28 @@ test('a writer killed part-way and a replacement that writes again leave one who
   );
   // 6 MiB is two parts of 4 MiB: one record, one version, two parts; nothing of the killed writer's.
   assert.deepEqual([Number(counts.records), Number(counts.versions), Number(counts.parts)], [1, 1, 2]);
+});
+
+test('an export into the ClickHouse store stores no bytes: a reader over HTTP runs the recorded query and gets the bytes the engine writes into the local folder', async () => {
+  await embedded.command({ query: 'CREATE TABLE IF NOT EXISTS export_source (run_id String, uid UInt64, x Float64) ENGINE = MergeTree ORDER BY (run_id, uid)' });
+  await embedded.insert({ table: 'export_source', values: [1, 2, 3].map((uid) => ({ run_id: 'exp', uid, x: uid / 4 })), format: 'JSONEachRow' });
+  const query = "SELECT toFloat64(uid) AS uid, x FROM export_source WHERE run_id = {run_id:String} ORDER BY uid SETTINGS output_format_arrow_compression_method = 'none'";
+  const local = new LocalFolderStore(tempHome('musicbox-artifacts-'));
+  const written = await exportToStore(embedded, query, local, 'exp/m.arrows', { params: { run_id: 'exp' } });
+  // The SQL worker records the export through its own (embedded) client; a training worker reads it over HTTP.
+  assert.equal(await exportToStore(embedded, query, new ClickHouseStore(embedded, 'embedded'), 'exp/m.arrows', { params: { run_id: 'exp' } }), 0);
+  const reader = new ClickHouseStore(remote, server.url);
+  const bytes = await reader.get('exp/m.arrows');
+  assert.ok(bytes.equals(await local.get('exp/m.arrows')));
+  assert.equal(bytes.length, written);
+  const table = tableFromIPC(bytes);
+  assert.deepEqual([...table.getChild('uid')!.toArray()], [1, 2, 3]);
+  assert.deepEqual([...table.getChild('x')!.toArray()], [0.25, 0.5, 0.75]);
+  const [parts] = await rows<{ n: string }>(embedded, "SELECT count() AS n FROM artifact_parts WHERE key = 'exp/m.arrows'");
+  assert.equal(Number(parts.n), 0, 'no part holds the export');
+  // Exporting again (a retried step) is a new version, so a reader's cache of the old one is dropped.
+  const before = await reader.version('exp/m.arrows');
+  await exportToStore(embedded, query, new ClickHouseStore(embedded, 'embedded'), 'exp/m.arrows', { params: { run_id: 'exp' } });
+  assert.notEqual(await reader.version('exp/m.arrows'), before);
+  assert.deepEqual(await reader.list('exp'), ['exp/m.arrows']);
 });
