@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { resolveSettings, type Settings } from '../../config/settings';
 import { migrate, openClickHouse, type ClickHouseClient } from '../../clickhouse';
 
@@ -18,6 +19,17 @@ export async function openTestEngine(home = tempHome()): Promise<{ ch: ClickHous
   const ch = await openClickHouse(settings);
   await migrate(ch);
   return { ch, settings, home };
+}
+
+/** A migrated engine and a scratch folder for one test file: opened before its first test, closed after its last (read the fields inside tests and hooks). */
+export function useTestEngine(): { ch: ClickHouseClient; tmpDir: string } {
+  const engine = {} as { ch: ClickHouseClient; tmpDir: string };
+  before(async () => {
+    ({ ch: engine.ch } = await openTestEngine());
+    engine.tmpDir = tempHome();
+  });
+  after(() => engine.ch?.close());
+  return engine;
 }
 
 export async function rows<T = Record<string, unknown>>(ch: ClickHouseClient, query: string, params: Record<string, unknown> = {}): Promise<T[]> {

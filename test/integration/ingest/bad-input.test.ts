@@ -2,24 +2,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ingestFolder } from '../../../clickhouse/ingest/ingest-folder';
 import { InvalidLogFolderError } from '../../../ingest/scan-folder';
-import type { ClickHouseClient } from '../../../clickhouse';
-import { openTestEngine, RAW_SAMPLES, rows, tempHome } from '../../support/engine';
+import { useTestEngine, RAW_SAMPLES, rows, tempHome } from '../../support/engine';
 
-let ch: ClickHouseClient;
-let tmpDir: string;
-before(async () => {
-  ({ ch } = await openTestEngine());
-  tmpDir = tempHome();
-});
-after(() => ch.close());
+const engine = useTestEngine();
 
 const search = fs.readFileSync(path.join(RAW_SAMPLES, '20170330_1_search.log'));
 
 test('a missing folder is one clear error', async () => {
-  await assert.rejects(ingestFolder(ch, '/nonexistent/logs', { via: 'path', tmpDir }), (err: unknown) => err instanceof InvalidLogFolderError && /no such folder/.test(err.message));
+  await assert.rejects(ingestFolder(engine.ch, '/nonexistent/logs', { via: 'path', tmpDir: engine.tmpDir }), (err: unknown) => err instanceof InvalidLogFolderError && /no such folder/.test(err.message));
 });
 
 test('bad files are reported by name with what to do, and the good files beside them load', async () => {
@@ -38,7 +31,7 @@ test('bad files are reported by name with what to do, and the good files beside 
     Buffer.concat([Buffer.from(`${good}\n`), Buffer.from('168550892\tar\t1\t0\t'), Buffer.from([0xc3, 0x28]), Buffer.from(`\tx\t1\t2\t0\n`), Buffer.from(`168550892\tar\t1\t0\t${'a'.repeat(3 << 20)}\tx\t1\t2\t0\n${good}\n`)]),
   );
 
-  const summary = await ingestFolder(ch, dir, { via: 'path', tmpDir });
+  const summary = await ingestFolder(engine.ch, dir, { via: 'path', tmpDir: engine.tmpDir });
   const by = (name: string) => summary.outcomes.find((o) => path.basename(o.file) === name)!;
   assert.equal(by('20170330_1_search.log').status, 'loaded');
   assert.equal(by('20170330_1_search.log').counts!.loaded, 1000);
@@ -51,12 +44,12 @@ test('bad files are reported by name with what to do, and the good files beside 
 
   const mixed = by('20170403_1_play.log');
   assert.deepEqual(mixed.counts, { lines: 4, blank: 0, loaded: 2, repaired: 0, splitRecords: 0, rejected: 2 });
-  const rejects = await rows<{ line_no: number; reason: string; len: string }>(ch, "SELECT line_no, reason, length(raw) AS len FROM rejects WHERE file_key = '20170403_1_play.log' ORDER BY line_no");
+  const rejects = await rows<{ line_no: number; reason: string; len: string }>(engine.ch, "SELECT line_no, reason, length(raw) AS len FROM rejects WHERE file_key = '20170403_1_play.log' ORDER BY line_no");
   assert.deepEqual(rejects.map((r) => [r.line_no, r.reason]), [[2, 'invalid_utf8'], [3, 'line_too_long']]);
   assert.ok(Number(rejects[1].len) < 70_000, 'a huge line is kept truncated');
 
   // nothing from the truncated gzip reached events
-  const [n] = await rows<{ n: string }>(ch, "SELECT count() AS n FROM events WHERE file_key = '20170402_1_search.log'");
+  const [n] = await rows<{ n: string }>(engine.ch, "SELECT count() AS n FROM events WHERE file_key = '20170402_1_search.log'");
   assert.equal(Number(n.n), 0);
 });
 
@@ -66,12 +59,12 @@ test('a corrupt file parsed together with good files of its kind fails alone', a
   fs.writeFileSync(path.join(dir, '20170410_1_search.log.gz'), gz);
   fs.writeFileSync(path.join(dir, '20170411_1_search.log.gz'), gz.subarray(0, Math.floor(gz.length / 2))); // truncated
   fs.writeFileSync(path.join(dir, '20170412_1_search.log.gz'), gz);
-  const summary = await ingestFolder(ch, dir, { via: 'path', tmpDir });
+  const summary = await ingestFolder(engine.ch, dir, { via: 'path', tmpDir: engine.tmpDir });
   assert.deepEqual(summary.outcomes.map((o) => [o.fileKey, o.status, o.counts?.loaded]), [
     ['20170410_1_search.log', 'loaded', 1000],
     ['20170411_1_search.log', 'failed', undefined],
     ['20170412_1_search.log', 'loaded', 1000],
   ]);
-  const [n] = await rows<{ n: string }>(ch, "SELECT count() AS n FROM events WHERE file_key IN ('20170410_1_search.log', '20170411_1_search.log', '20170412_1_search.log')");
+  const [n] = await rows<{ n: string }>(engine.ch, "SELECT count() AS n FROM events WHERE file_key IN ('20170410_1_search.log', '20170411_1_search.log', '20170412_1_search.log')");
   assert.equal(Number(n.n), 2000);
 });

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ingestFolder } from '../../../clickhouse/ingest/ingest-folder';
-import type { ClickHouseClient } from '../../../clickhouse';
-import { openTestEngine, rows, tempHome } from '../../support/engine';
+import { useTestEngine, rows, tempHome } from '../../support/engine';
 
-let ch: ClickHouseClient;
-let tmpDir: string;
-before(async () => {
-  ({ ch } = await openTestEngine());
-  tmpDir = tempHome();
-});
-after(() => ch.close());
+const engine = useTestEngine();
 
 /** A search log of `n` lines whose uids all start with `tag`, so each folder's rows are told apart. */
 function searchLog(tag: number, n: number): string {
@@ -31,7 +24,7 @@ test('folders named with glob characters load exactly their own files, and a sib
   }
   for (const folder of ['a?', 'b{x}', 'c[1]', 'd*']) {
     const tag = folders.find(([f]) => f === folder)![1];
-    const summary = await ingestFolder(ch, path.join(root, folder), { via: 'path', tmpDir, replaceChanged: true });
+    const summary = await ingestFolder(engine.ch, path.join(root, folder), { via: 'path', tmpDir: engine.tmpDir, replaceChanged: true });
     assert.equal(summary.problemFiles, 0, JSON.stringify(summary.outcomes));
     assert.deepEqual(summary.outcomes.map((o) => [o.fileKey, o.status, o.counts?.loaded]), [
       ['20170330_1_search.log', 'loaded', 3],
@@ -39,11 +32,11 @@ test('folders named with glob characters load exactly their own files, and a sib
     ]);
     // Each ingest replaces the two keys' rows: only this folder's 7 lines may be there, each once.
     const got = await rows<{ tag: string; n: string; distinct: string }>(
-      ch,
+      engine.ch,
       "SELECT substring(toString(uid), 1, 1) AS tag, count() AS n, uniqExact(file_key, line_no) AS distinct FROM events WHERE file_key IN ('20170330_1_search.log', '20170331_1_search.log') GROUP BY tag",
     );
     assert.deepEqual(got.map((r) => [Number(r.tag), Number(r.n), Number(r.distinct)]), [[tag, 7, 7]], folder);
   }
   // No link folder is left behind.
-  assert.deepEqual(fs.existsSync(path.join(tmpDir, 'links')) ? fs.readdirSync(path.join(tmpDir, 'links')) : [], []);
+  assert.deepEqual(fs.existsSync(path.join(engine.tmpDir, 'links')) ? fs.readdirSync(path.join(engine.tmpDir, 'links')) : [], []);
 });

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ingestFolder } from '../../../clickhouse/ingest/ingest-folder';
-import type { ClickHouseClient } from '../../../clickhouse';
-import { openTestEngine, RAW_SAMPLES, rows, tempHome } from '../../support/engine';
+import { useTestEngine, RAW_SAMPLES, rows } from '../../support/engine';
 
-let ch: ClickHouseClient;
-let tmpDir: string;
-before(async () => {
-  ({ ch } = await openTestEngine());
-  tmpDir = tempHome();
-});
-after(() => ch.close());
+const engine = useTestEngine();
 
 /** Fields per record of each kind (docs/FEATURES.md §1). */
 const FIELDS = { play: 9, down: 6, search: 4 } as const;
@@ -63,7 +56,7 @@ function numberField(raw: string): number | null | 'bad' {
 }
 
 test('every line of the real samples is loaded, repaired or rejected with a reason', async () => {
-  const summary = await ingestFolder(ch, RAW_SAMPLES, { via: 'path', tmpDir });
+  const summary = await ingestFolder(engine.ch, RAW_SAMPLES, { via: 'path', tmpDir: engine.tmpDir });
   const byKey = Object.fromEntries(summary.outcomes.map((o) => [o.fileKey, o.counts!]));
 
   // play: 1001 lines. Line 1001 is blank; lines 804 and 805 start with an extra tab and line 836
@@ -74,7 +67,7 @@ test('every line of the real samples is loaded, repaired or rejected with a reas
   assert.deepEqual(byKey['20170330_1_down.log'], { lines: 1000, blank: 0, loaded: 996, repaired: 4, splitRecords: 4, rejected: 0 });
   assert.deepEqual(byKey['20170330_1_search.log'], { lines: 1000, blank: 0, loaded: 1000, repaired: 0, splitRecords: 0, rejected: 0 });
 
-  const rejects = await rows<{ line_no: number; reason: string }>(ch, 'SELECT line_no, reason FROM rejects ORDER BY line_no');
+  const rejects = await rows<{ line_no: number; reason: string }>(engine.ch, 'SELECT line_no, reason FROM rejects ORDER BY line_no');
   assert.deepEqual(rejects, [
     { line_no: 23, reason: 'bad_play_time' },
     { line_no: 200, reason: 'bad_play_time' },
@@ -102,19 +95,19 @@ test('every stored row and reject matches a second reading of the samples, field
       else expectedRows.push({ line_no: r.line, uid, event: kind === 'play' ? 'P' : 'D', device: r.fields[1], song_id: songId, play_time: playTime, song_length: songLength, search_time: '', search_query: '', repaired: r.repaired });
     }
     const stored = await rows(
-      ch,
+      engine.ch,
       'SELECT line_no, uid, toString(event) AS event, toString(device) AS device, song_id, play_time, song_length, search_time, search_query, toString(repaired) AS repaired FROM events WHERE file_key = {file:String} ORDER BY line_no',
       { file },
     );
     assert.deepEqual(stored, expectedRows, file);
-    assert.deepEqual(await rows(ch, 'SELECT line_no, reason FROM rejects WHERE file_key = {file:String} ORDER BY line_no', { file }), expectedRejects, file);
-    const [counts] = await rows<{ lines: number; blank: number }>(ch, 'SELECT lines_read AS lines, blank FROM ingested_files FINAL WHERE file_key = {file:String}', { file });
+    assert.deepEqual(await rows(engine.ch, 'SELECT line_no, reason FROM rejects WHERE file_key = {file:String} ORDER BY line_no', { file }), expectedRejects, file);
+    const [counts] = await rows<{ lines: number; blank: number }>(engine.ch, 'SELECT lines_read AS lines, blank FROM ingested_files FINAL WHERE file_key = {file:String}', { file });
     assert.deepEqual({ lines: Number(counts.lines), blank: Number(counts.blank) }, { lines: read.lines, blank: read.blank }, file);
   }
 });
 
 test('repaired rows carry the right values and the repair they needed', async () => {
-  const repaired = await rows(ch, "SELECT line_no, uid, song_id, play_time, song_length, singer, repaired FROM events WHERE repaired != '' ORDER BY file_key, line_no");
+  const repaired = await rows(engine.ch, "SELECT line_no, uid, song_id, play_time, song_length, singer, repaired FROM events WHERE repaired != '' ORDER BY file_key, line_no");
   assert.deepEqual(repaired.map((r) => [r.line_no, r.repaired]), [
     [275, 'split_record'], [284, 'split_record'], [415, 'split_record'], [571, 'split_record'],
     [804, 'extra_empty_fields'], [805, 'extra_empty_fields'], [836, 'extra_empty_fields'],
@@ -126,21 +119,21 @@ test('repaired rows carry the right values and the repair they needed', async ()
 });
 
 test('ingesting the same folder again loads nothing and duplicates nothing', async () => {
-  const again = await ingestFolder(ch, RAW_SAMPLES, { via: 'path', tmpDir });
+  const again = await ingestFolder(engine.ch, RAW_SAMPLES, { via: 'path', tmpDir: engine.tmpDir });
   assert.equal(again.loadedFiles, 0);
   assert.equal(again.unchangedFiles, 3);
-  const [count] = await rows<{ n: string }>(ch, 'SELECT count() AS n FROM events');
+  const [count] = await rows<{ n: string }>(engine.ch, 'SELECT count() AS n FROM events');
   assert.equal(Number(count.n), 997 + 996 + 1000);
 });
 
 test('the client path produces exactly the tables the file path produced', async () => {
   const snapshot = async () => ({
-    events: await rows(ch, 'SELECT * EXCEPT (file_key), toString(file_key) AS fk FROM events ORDER BY fk, line_no'),
-    rejects: await rows(ch, 'SELECT * FROM rejects ORDER BY file_key, line_no'),
+    events: await rows(engine.ch, 'SELECT * EXCEPT (file_key), toString(file_key) AS fk FROM events ORDER BY fk, line_no'),
+    rejects: await rows(engine.ch, 'SELECT * FROM rejects ORDER BY file_key, line_no'),
   });
   const viaPath = await snapshot();
-  for (const t of ['events', 'rejects', 'ingested_files']) await ch.command({ query: `TRUNCATE TABLE ${t}` });
-  const summary = await ingestFolder(ch, RAW_SAMPLES, { via: 'client', tmpDir });
+  for (const t of ['events', 'rejects', 'ingested_files']) await engine.ch.command({ query: `TRUNCATE TABLE ${t}` });
+  const summary = await ingestFolder(engine.ch, RAW_SAMPLES, { via: 'client', tmpDir: engine.tmpDir });
   assert.equal(summary.loadedFiles, 3);
   const viaClient = await snapshot();
   assert.equal(viaClient.events.length, 2993);
