@@ -37,7 +37,7 @@ if [ "$mode" = remote ]; then
   workers=($!)
   trap 'kill ${workers[*]} $sampler $server 2>/dev/null || true' EXIT
   ready "$out/sql-worker.log" "${workers[0]}"
-  url=$(node --import tsx -e 'import("./clickhouse/http/endpoint-file.ts").then((m) => console.log(m.clickHouseUrlOf(m.readSqlEndpoint(process.argv[1]))))' "$home")
+  url=$(node --import tsx bench/pipeline/sql-endpoint-url.ts "$home")
   for i in 1 2; do
     MUSICBOX_HOME=$(mktemp -d) CLICKHOUSE_URL=$url MUSICBOX_THREADS=1 node bin/musicbox.js worker training > "$out/training-worker-$i.log" 2>&1 &
     workers+=($!)
