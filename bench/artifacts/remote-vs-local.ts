@@ -56,11 +56,12 @@ async function main(): Promise<void> {
         const { writer, reader } = paths[name];
         let t0 = performance.now();
         let written = 0;
-        for (const e of EXPORTS) written += await e.write(ch, runId, writer, `${runId}/${e.name}`);
+        // Each repeat writes new keys, as each run does: a run writes each of its keys once.
+        for (const e of EXPORTS) written += await e.write(ch, runId, writer, `${runId}-${rep}/${e.name}`);
         if (name === 'local') bytes = written; // the remote path writes no bytes, only queries
         times[name].write.push(performance.now() - t0);
         t0 = performance.now();
-        for (const e of EXPORTS) e.read(await reader.get(`${runId}/${e.name}`), e.name);
+        for (const e of EXPORTS) e.read(await reader.get(`${runId}-${rep}/${e.name}`), e.name);
         times[name].read.push(performance.now() - t0);
       }
       const row = (n: string) => `${n} write ${times[n].write[rep].toFixed(0)} ms, read ${times[n].read[rep].toFixed(0)} ms`;
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     console.log(`remote/local, write + read: median ${median(ratios).toFixed(2)} (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
     console.log(`remote/local, read alone: median ${median(times.remote.read.map((r, i) => r / times.local.read[i])).toFixed(2)}`);
   } finally {
-    await paths.remote.writer.deleteRun(runId);
+    for (let rep = 0; rep < repeats; rep++) await paths.remote.writer.deleteRun(`${runId}-${rep}`);
     await clearRun(ch, runId);
     fs.rmSync(folder, { recursive: true, force: true });
     await remote.close();
