@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import { resolveSettings, type Settings } from '../../config/settings';
 import { spawnWorker, type WorkerKind } from '../../cli/stack';
@@ -31,4 +32,30 @@ export async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = '
 
 export async function testClient(): Promise<Client> {
   return new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+}
+
+/** What most workflow test files run against: a SQL and a training worker on a fresh state folder, and a client of the suite's server. */
+export interface WorkflowStack {
+  settings: Settings;
+  client: Client;
+  workers: ChildProcess[];
+}
+
+/**
+ * Starts a workflow stack before the file's first test and stops it after its last. Call it at
+ * the top of the file, before the file's own `before`, which then finds it started; its fields
+ * are set once that hook has run, so read them in tests and hooks, not at load.
+ */
+export function useWorkflowStack(): WorkflowStack {
+  const stack = {} as WorkflowStack;
+  before(async () => {
+    stack.settings = testSettings();
+    stack.workers = [await startWorker(stack.settings, 'sql'), await startWorker(stack.settings, 'training')];
+    stack.client = await testClient();
+  });
+  after(async () => {
+    await stack.client?.connection.close();
+    for (const w of stack.workers ?? []) await stopWorker(w);
+  });
+  return stack;
 }

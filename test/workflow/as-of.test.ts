@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { WorkflowFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { before, test } from 'node:test';
+import { WorkflowFailedError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import type { Settings } from '../../config/settings';
 import { generateLogs } from '../../generator';
 import type { PipelineResult } from '../../messages/pipeline';
 import { SEARCH_ATTRIBUTES } from '../../messages/search-attributes';
@@ -12,29 +11,20 @@ import { TASK_QUEUES } from '../../messages/task-queues';
 import { PROJECT_ROOT } from '../../temporal/binary';
 import { churnPipeline, logIngest } from '../../workflows';
 import { tempHome } from '../support/engine';
-import { startWorker, stopWorker, testClient, testSettings, testTemporalAddress } from '../support/stack';
+import { testTemporalAddress, useWorkflowStack } from '../support/stack';
 
-let settings: Settings;
-let workers: ChildProcess[];
-let client: Client;
+const stack = useWorkflowStack();
 before(async () => {
-  settings = testSettings();
-  workers = [await startWorker(settings, 'sql'), await startWorker(settings, 'training')];
-  client = await testClient();
   // 44 days, 2017-03-30 to 2017-05-12.
   const logs = tempHome('musicbox-asof-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 9 });
-  await client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'asof-ingest', args: [{ dir: logs }] });
-});
-after(async () => {
-  await client.connection.close();
-  for (const w of workers) await stopWorker(w);
+  await stack.client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'asof-ingest', args: [{ dir: logs }] });
 });
 
 function musicbox(...args: string[]): string {
   const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, MUSICBOX_HOME: settings.home, TEMPORAL_ADDRESS: testTemporalAddress() },
+    env: { ...process.env, MUSICBOX_HOME: stack.settings.home, TEMPORAL_ADDRESS: testTemporalAddress() },
     timeout: 120_000,
   });
   assert.equal(r.status, 0, `musicbox ${args.join(' ')}: ${r.stderr}`);
@@ -51,7 +41,7 @@ async function scheduledRuns(scheduleId: string, n: number): Promise<WorkflowExe
   for (let i = 0; ; i++) {
     const runs: WorkflowExecutionInfo[] = [];
     const query = `TemporalScheduledById = '${scheduleId}' AND ExecutionStatus != 'Running' AND StartTime >= '${testStart.toISOString()}'`;
-    for await (const w of client.workflow.list({ query })) runs.push(w);
+    for await (const w of stack.client.workflow.list({ query })) runs.push(w);
     if (runs.length >= n) return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
     assert.ok(i < 600, `schedule ${scheduleId}: ${runs.length} of ${n} runs closed`);
     await new Promise((r) => setTimeout(r, 500));
@@ -67,7 +57,7 @@ test('a backfill over three as-of dates makes three runs, each with its own wind
   assert.match(musicbox('schedule', 'describe', 'backfill3'), /overlap BUFFER_ONE/);
   musicbox('schedule', 'backfill', 'backfill3', '--from', '2017-05-10', '--to', '2017-05-12');
   const runs = await scheduledRuns('backfill3', 3);
-  const results = await Promise.all(runs.map((r) => client.workflow.getHandle(r.workflowId, r.runId).result() as Promise<PipelineResult>));
+  const results = await Promise.all(runs.map((r) => stack.client.workflow.getHandle(r.workflowId, r.runId).result() as Promise<PipelineResult>));
   // As of D the label window ends on D and the snapshot is D - 14; the feature window has 20 days.
   assert.deepEqual(
     results.map((r) => [r.runId, r.window?.asOf, r.features.snapshotDate, r.window?.featureStart]),
@@ -83,7 +73,7 @@ test('a backfill over three as-of dates makes three runs, each with its own wind
   );
   // Each run can be found by its run id, as-of date and kind.
   for (const [i, r] of runs.entries()) {
-    const attrs = (await client.workflow.getHandle(r.workflowId, r.runId).describe()).typedSearchAttributes;
+    const attrs = (await stack.client.workflow.getHandle(r.workflowId, r.runId).describe()).typedSearchAttributes;
     assert.equal(attrs.get(SEARCH_ATTRIBUTES.runId), results[i].runId);
     assert.equal(attrs.get(SEARCH_ATTRIBUTES.asOf)?.toISOString(), `${results[i].window?.asOf}T00:00:00.000Z`);
     assert.equal(attrs.get(SEARCH_ATTRIBUTES.kind), 'retrain');
@@ -91,7 +81,7 @@ test('a backfill over three as-of dates makes three runs, each with its own wind
   // Datetime attributes are matched by range (equality depends on how the store writes fractions).
   const found = async (query: string) => {
     const ids: string[] = [];
-    for await (const w of client.workflow.list({ query: `${query} AND StartTime >= '${testStart.toISOString()}'` })) ids.push(w.workflowId);
+    for await (const w of stack.client.workflow.list({ query: `${query} AND StartTime >= '${testStart.toISOString()}'` })) ids.push(w.workflowId);
     return ids;
   };
   assert.deepEqual(await found("MusicboxAsOf >= '2017-05-11T00:00:00Z' AND MusicboxAsOf < '2017-05-12T00:00:00Z' AND MusicboxKind = 'retrain'"), [runs[1].workflowId]);
@@ -105,7 +95,7 @@ test('the same as-of date twice replaces that run\'s rows: one copy', async () =
   const recs = await sql("SELECT count() FROM recommendations WHERE run_id = 'backfill3-2017-05-12'");
   musicbox('schedule', 'backfill', 'backfill3', '--from', '2017-05-12', '--to', '2017-05-12');
   const runs = await scheduledRuns('backfill3', 4);
-  const again = (await client.workflow.getHandle(runs[3].workflowId, runs[3].runId).result()) as PipelineResult;
+  const again = (await stack.client.workflow.getHandle(runs[3].workflowId, runs[3].runId).result()) as PipelineResult;
   assert.equal(again.runId, 'backfill3-2017-05-12');
   assert.equal(await sql("SELECT count(), uniqExact(uid) FROM run_features WHERE run_id = 'backfill3-2017-05-12'"), before);
   assert.equal(await sql("SELECT count() FROM recommendations WHERE run_id = 'backfill3-2017-05-12'"), recs);
@@ -115,7 +105,7 @@ test('the same as-of date twice replaces that run\'s rows: one copy', async () =
 });
 
 test('an as-of date the data cannot fill fails at once, not retried, naming the missing dates', async () => {
-  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'asof-too-late', args: [{ asOf: '2017-05-20' }] });
+  const handle = await stack.client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'asof-too-late', args: [{ asOf: '2017-05-20' }] });
   await assert.rejects(handle.result(), (err: unknown) => {
     assert.ok(err instanceof WorkflowFailedError && err.cause instanceof ActivityFailure && err.cause.cause instanceof ApplicationFailure, String(err));
     assert.equal(err.cause.cause.type, 'IncompleteWindow');
@@ -130,7 +120,7 @@ test('an as-of date the data cannot fill fails at once, not retried, naming the 
 });
 
 test('a run started by hand without as-of date or run id reads as of the latest ingested date, and is named after it', async () => {
-  const result = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'asof-by-hand', args: [{ branches: ['recommendations'] }] });
+  const result = await stack.client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'asof-by-hand', args: [{ branches: ['recommendations'] }] });
   // The logs end on 05-12; the snapshot is 14 days before.
   assert.deepEqual([result.runId, result.window?.asOf, result.features.snapshotDate], ['run-2017-05-12', '2017-05-12', '2017-04-28']);
 });

@@ -1,35 +1,24 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { after, before, test } from 'node:test';
-import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { before, test } from 'node:test';
+import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Settings } from '../../config/settings';
 import { generateLogs } from '../../generator';
 import { TASK_QUEUES } from '../../messages/task-queues';
 import { churnPipeline, featureStage, logIngest } from '../../workflows';
 import { queryEngine } from '../../cli/query';
 import { tempHome } from '../support/engine';
-import { startWorker, stopWorker, testClient, testSettings } from '../support/stack';
+import { useWorkflowStack } from '../support/stack';
 
-let settings: Settings;
-let workers: ChildProcess[];
-let client: Client;
+const stack = useWorkflowStack();
 let logs: string;
 before(async () => {
-  settings = testSettings();
-  workers = [await startWorker(settings, 'sql'), await startWorker(settings, 'training')];
-  client = await testClient();
   // 44 days from 2017-03-30 to 2017-05-12.
   logs = tempHome('musicbox-inputs-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 8 });
-  await client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-ingest', args: [{ dir: logs }] });
-});
-after(async () => {
-  await client.connection.close();
-  for (const w of workers) await stopWorker(w);
+  await stack.client.workflow.execute(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-ingest', args: [{ dir: logs }] });
 });
 
-const sql = async (query: string) => (await queryEngine(settings, query, 'TSV')).trim();
+const sql = async (query: string) => (await queryEngine(stack.settings, query, 'TSV')).trim();
 
 /** Runs a workflow that must fail at once on its input; returns the failure and the activities it scheduled. */
 async function rejected(start: () => Promise<{ result(): Promise<unknown>; fetchHistory(): Promise<{ events?: { activityTaskScheduledEventAttributes?: unknown }[] | null }> }>) {
@@ -46,10 +35,10 @@ async function rejected(start: () => Promise<{ result(): Promise<unknown>; fetch
 
 test('an explicit snapshot date passes the workflow input check: the default date and another one', async () => {
   // The seed's date, given explicitly (it used to fail inside the workflow for every date).
-  const seed = await client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-snapshot-default', args: [{ params: { runId: 'snap-default', snapshotDate: '2017-04-28' }, scoring: false }] });
+  const seed = await stack.client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-snapshot-default', args: [{ params: { runId: 'snap-default', snapshotDate: '2017-04-28' }, scoring: false }] });
   assert.equal(seed.features.snapshotDate, '2017-04-28');
   // Another date, with a 20-day feature window: F = [04-01, 04-20], L = [04-21, 05-04].
-  const other = await client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-snapshot-other', args: [{ params: { runId: 'snap-other', snapshotDate: '2017-04-20', featureDays: 20 }, scoring: false }] });
+  const other = await stack.client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-snapshot-other', args: [{ params: { runId: 'snap-other', snapshotDate: '2017-04-20', featureDays: 20 }, scoring: false }] });
   assert.equal(other.features.snapshotDate, '2017-04-20');
   assert.equal(await sql("SELECT snapshot_date, window_start, range_end FROM run_cleaning_report WHERE run_id = 'snap-other' AND stage = 'training'"), '2017-04-20\t2017-04-01\t2017-05-04');
   // The labelled users are the non-bots active in F, counted here straight from the events.
@@ -61,7 +50,7 @@ test('an explicit snapshot date passes the workflow input check: the default dat
 });
 
 test('the pipeline takes a snapshot date too (`musicbox run --snapshot`)', async () => {
-  const result = await client.workflow.execute(churnPipeline, {
+  const result = await stack.client.workflow.execute(churnPipeline, {
     taskQueue: TASK_QUEUES.workflows,
     workflowId: 'inputs-pipeline-snapshot',
     args: [{ runId: 'pipe-snap', features: { snapshotDate: '2017-04-20', featureDays: 20 }, branches: ['recommendations'] }],
@@ -72,7 +61,7 @@ test('the pipeline takes a snapshot date too (`musicbox run --snapshot`)', async
 
 test('an unknown key in a workflow input fails the run at once, naming the key and the likely intended one', async () => {
   const { failure, scheduled } = await rejected(() =>
-    client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-logdir', args: [{ runId: 'typo', logdir: logs } as never] }),
+    stack.client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-logdir', args: [{ runId: 'typo', logdir: logs } as never] }),
   );
   assert.equal(failure.type, 'InvalidInput');
   assert.equal(failure.nonRetryable, true);
@@ -80,14 +69,14 @@ test('an unknown key in a workflow input fails the run at once, naming the key a
   assert.equal(scheduled, 0, 'nothing ran');
 
   const nested = await rejected(() =>
-    client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-nested', args: [{ runId: 'typo', features: { snapshot: '2017-04-28' } } as never] }),
+    stack.client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-nested', args: [{ runId: 'typo', features: { snapshot: '2017-04-28' } } as never] }),
   );
   assert.match(nested.failure.message, /unknown key 'features.snapshot'/);
   assert.equal(nested.scheduled, 0);
 
   for (const [name, start] of [
-    ['logIngest', () => client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-ingest', args: [{ dir: logs, replace: true } as never] })],
-    ['featureStage', () => client.workflow.start(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-stage', args: [{ params: { runId: 'typo' }, score: false } as never] })],
+    ['logIngest', () => stack.client.workflow.start(logIngest, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-ingest', args: [{ dir: logs, replace: true } as never] })],
+    ['featureStage', () => stack.client.workflow.start(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'inputs-typo-stage', args: [{ params: { runId: 'typo' }, score: false } as never] })],
   ] as const) {
     const r = await rejected(start);
     assert.match(r.failure.message, new RegExp(`invalid ${name} input: unknown key`), name);

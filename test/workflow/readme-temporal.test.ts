@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Client } from '@temporalio/client';
-import type { Settings } from '../../config/settings';
+import { before, test } from 'node:test';
 import { generateLogs } from '../../generator';
 import type { PipelineResult } from '../../messages/pipeline';
 import { PROJECT_ROOT, temporalCliOf } from '../../temporal/binary';
 import { tempHome } from '../support/engine';
-import { startWorker, stopWorker, testClient, testSettings, testTemporalAddress } from '../support/stack';
+import { testTemporalAddress, useWorkflowStack } from '../support/stack';
 
 /** The shell blocks of README's section for Temporal users, in order, exactly as written. */
 function readmeBlocks(): string[] {
@@ -21,21 +19,12 @@ function readmeBlocks(): string[] {
   return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-let settings: Settings;
-let workers: ChildProcess[];
-let client: Client;
+const stack = useWorkflowStack();
 let logs: string;
 before(async () => {
-  settings = testSettings();
-  workers = [await startWorker(settings, 'sql'), await startWorker(settings, 'training')];
-  client = await testClient();
   // 44 days, 2017-03-30 to 2017-05-12, as `musicbox generate` writes by default.
   logs = tempHome('musicbox-readme-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 12 });
-});
-after(async () => {
-  await client.connection.close();
-  for (const w of workers) await stopWorker(w);
 });
 
 /** Runs one README block in bash, `temporal` on the PATH and pointed at the test server, as a reader would. */
@@ -44,7 +33,7 @@ function run(block: string): string {
     encoding: 'utf8',
     env: {
       ...process.env,
-      PATH: `${path.dirname(temporalCliOf(settings.temporal))}${path.delimiter}${process.env.PATH ?? ''}`,
+      PATH: `${path.dirname(temporalCliOf(stack.settings.temporal))}${path.delimiter}${process.env.PATH ?? ''}`,
       TEMPORAL_ADDRESS: testTemporalAddress(),
       LOGS: logs,
     },
@@ -68,7 +57,7 @@ test("README's commands for Temporal users work as written", async () => {
   // Ingest, one run as of the latest ingested date, and the list of finished runs.
   const listed = run(runOnce);
   assert.match(listed, /churn-pipeline-readme/);
-  const once = (await client.workflow.getHandle('churn-pipeline-readme').result()) as PipelineResult;
+  const once = (await stack.client.workflow.getHandle('churn-pipeline-readme').result()) as PipelineResult;
   // No run id given: derived from the as-of date, 05-12, the last ingested day; snapshot 14 days before.
   assert.deepEqual([once.runId, once.window?.asOf, once.features.snapshotDate], ['run-2017-05-12', '2017-05-12', '2017-04-28']);
   assert.ok(once.churn && once.recommendations);
@@ -78,7 +67,7 @@ test("README's commands for Temporal users work as written", async () => {
   run(schedule);
   for (let i = 0; ; i++) {
     const closed: string[] = [];
-    for await (const w of client.workflow.list({ query: `TemporalScheduledById = 'nightly' AND ExecutionStatus != 'Running' AND StartTime >= '${since}'` })) closed.push(w.status.name);
+    for await (const w of stack.client.workflow.list({ query: `TemporalScheduledById = 'nightly' AND ExecutionStatus != 'Running' AND StartTime >= '${since}'` })) closed.push(w.status.name);
     if (closed.length >= 2) {
       assert.deepEqual(closed, ['COMPLETED', 'COMPLETED']);
       break;
@@ -90,6 +79,6 @@ test("README's commands for Temporal users work as written", async () => {
   assert.match(found, /nightly-2017-05-11T03:00:00Z/);
   assert.match(found, /nightly-2017-05-12T03:00:00Z/);
   const left: string[] = [];
-  for await (const s of client.schedule.list()) left.push(s.scheduleId);
+  for await (const s of stack.client.schedule.list()) left.push(s.scheduleId);
   assert.ok(!left.includes('nightly'), 'the schedule is gone');
 });

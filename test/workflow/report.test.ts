@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { artifactsDir, type Settings } from '../../config/settings';
+import { artifactsDir } from '../../config/settings';
 import { formatCount, formatScore } from '../../format/numbers';
 import { generateLogs } from '../../generator';
 import type { PipelineResult } from '../../messages/pipeline';
@@ -15,43 +15,34 @@ import { PROJECT_ROOT } from '../../temporal/binary';
 import { churnPipeline, featureStage } from '../../workflows';
 import { launchChromium } from '../support/browser';
 import { tempHome } from '../support/engine';
-import { startWorker, stopWorker, testClient, testSettings } from '../support/stack';
+import { useWorkflowStack } from '../support/stack';
 
-let settings: Settings;
-let workers: ChildProcess[];
-let client: Client;
+const stack = useWorkflowStack();
 let first: PipelineResult;
 let second: PipelineResult;
 let historyOfSecond: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
 
-const musicbox = (...args: string[]) => execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), ...args], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: settings.home } });
+const musicbox = (...args: string[]) => execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), ...args], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: stack.settings.home } });
 
 before(async () => {
-  settings = testSettings();
-  workers = [await startWorker(settings, 'sql'), await startWorker(settings, 'training')];
-  client = await testClient();
   const logs = tempHome('musicbox-report-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 11 });
   const churn = { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const }, { nTrees: 5, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const }], folds: 2 };
-  first = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-first', args: [{ runId: 'report-first', asOf: 'latest', logsDir: logs, churn }] });
-  const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-second', args: [{ runId: 'report-second', asOf: 'latest', churn }] });
+  first = await stack.client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-first', args: [{ runId: 'report-first', asOf: 'latest', logsDir: logs, churn }] });
+  const handle = await stack.client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-second', args: [{ runId: 'report-second', asOf: 'latest', churn }] });
   second = await handle.result();
   historyOfSecond = await handle.fetchHistory();
   // A run that stops after its feature stage: listed, but not completed. Such a run is dated by its
   // table part's modification time, which has whole seconds: start it in the next second, so that
   // "newest first" has one answer.
   await new Promise((r) => setTimeout(r, 1100));
-  await client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-partial', args: [{ params: { runId: 'report-partial' } }] });
-});
-after(async () => {
-  await client.connection.close();
-  for (const w of workers) await stopWorker(w);
+  await stack.client.workflow.execute(featureStage, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-partial', args: [{ params: { runId: 'report-partial' } }] });
 });
 
 test('the pipeline writes its report last, its path in the result and in the step summary', () => {
   assert.ok(second.report);
   assert.equal(second.report.report, 'report-second/report.html');
-  assert.equal(second.report.path, path.join(artifactsDir(settings), 'report-second', 'report.html'));
+  assert.equal(second.report.path, path.join(artifactsDir(stack.settings), 'report-second', 'report.html'));
   assert.ok(fs.statSync(second.report.path).size > 0);
   const events = historyOfSecond.events ?? [];
   const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes);
@@ -88,7 +79,7 @@ test('musicbox report writes the same report again for an earlier run, and a cop
   assert.match(fs.readFileSync(out, 'utf8'), /<h1>musicbox run <code>report-first<\/code><\/h1>/);
   // A run that never finished reports what its tables hold.
   const partial = musicbox('report', '--run-id', 'report-partial');
-  const html = fs.readFileSync(path.join(artifactsDir(settings), 'report-partial', 'report.html'), 'utf8');
+  const html = fs.readFileSync(path.join(artifactsDir(stack.settings), 'report-partial', 'report.html'), 'utf8');
   // Data accounting, reject reasons and cleaning: nothing past the feature stage.
   assert.match(partial, /report \(3 charts\)/);
   assert.match(html, /This run has no stored result/);
@@ -149,8 +140,8 @@ test('in a real browser the report opens from disk offline, every chart drawn, i
 
 test('a report that cannot be written leaves the run completed, its result saying why', async () => {
   // A folder where the report file goes: every attempt's rename fails the same way.
-  fs.mkdirSync(path.join(artifactsDir(settings), 'report-blocked', 'report.html'), { recursive: true });
-  const blocked = await client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-blocked', args: [{ runId: 'report-blocked', asOf: 'latest', branches: ['recommendations'] }] });
+  fs.mkdirSync(path.join(artifactsDir(stack.settings), 'report-blocked', 'report.html'), { recursive: true });
+  const blocked = await stack.client.workflow.execute(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: 'report-blocked', args: [{ runId: 'report-blocked', asOf: 'latest', branches: ['recommendations'] }] });
   assert.equal(blocked.report, undefined);
   assert.match(blocked.reportError ?? '', /report\.html/);
   assert.ok(blocked.recommendations && blocked.recommendations.rows > 0, 'the published lists stand');
