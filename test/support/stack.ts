@@ -42,16 +42,18 @@ export interface WorkflowStack {
 }
 
 /**
- * Starts a workflow stack before the file's first test and stops it after its last. Call it at
- * the top of the file, before the file's own `before`, which then finds it started; its fields
- * are set once that hook has run, so read them in tests and hooks, not at load.
+ * Starts a workflow stack before the file's first test and stops it after its last; `setUp`, the
+ * file's own preparation (logs to generate, a first ingest), runs once the stack is up. It runs in
+ * the same hook because the root `before` hooks of a file run side by side, not one after another.
+ * The fields are set once that hook has run: read them in tests, not at load.
  */
-export function useWorkflowStack(): WorkflowStack {
+export function useWorkflowStack(setUp?: () => Promise<void>): WorkflowStack {
   const stack = {} as WorkflowStack;
   before(async () => {
     stack.settings = testSettings();
     stack.workers = [await startWorker(stack.settings, 'sql'), await startWorker(stack.settings, 'training')];
     stack.client = await testClient();
+    await setUp?.();
   });
   after(async () => {
     await stack.client?.connection.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { WorkflowFailedError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { generateLogs } from '../../generator';
@@ -13,8 +13,7 @@ import { churnPipeline, logIngest } from '../../workflows';
 import { tempHome } from '../support/engine';
 import { testTemporalAddress, useWorkflowStack } from '../support/stack';
 
-const stack = useWorkflowStack();
-before(async () => {
+const stack = useWorkflowStack(async () => {
   // 44 days, 2017-03-30 to 2017-05-12.
   const logs = tempHome('musicbox-asof-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 9 });

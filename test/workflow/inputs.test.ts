@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { generateLogs } from '../../generator';
@@ -9,9 +9,8 @@ import { queryEngine } from '../../cli/query';
 import { tempHome } from '../support/engine';
 import { useWorkflowStack } from '../support/stack';
 
-const stack = useWorkflowStack();
 let logs: string;
-before(async () => {
+const stack = useWorkflowStack(async () => {
   // 44 days from 2017-03-30 to 2017-05-12.
   logs = tempHome('musicbox-inputs-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 8 });

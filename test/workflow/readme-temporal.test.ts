@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { generateLogs } from '../../generator';
 import type { PipelineResult } from '../../messages/pipeline';
 import { PROJECT_ROOT, temporalCliOf } from '../../temporal/binary';
@@ -19,9 +19,8 @@ function readmeBlocks(): string[] {
   return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-const stack = useWorkflowStack();
 let logs: string;
-before(async () => {
+const stack = useWorkflowStack(async () => {
   // 44 days, 2017-03-30 to 2017-05-12, as `musicbox generate` writes by default.
   logs = tempHome('musicbox-readme-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 12 });

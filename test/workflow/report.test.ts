@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { artifactsDir } from '../../config/settings';
@@ -17,14 +17,13 @@ import { launchChromium } from '../support/browser';
 import { tempHome } from '../support/engine';
 import { useWorkflowStack } from '../support/stack';
 
-const stack = useWorkflowStack();
 let first: PipelineResult;
 let second: PipelineResult;
 let historyOfSecond: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
 
 const musicbox = (...args: string[]) => execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'musicbox.js'), ...args], { encoding: 'utf8', env: { ...process.env, MUSICBOX_HOME: stack.settings.home } });
 
-before(async () => {
+const stack = useWorkflowStack(async () => {
   const logs = tempHome('musicbox-report-logs-');
   await generateLogs({ outDir: logs, users: 300, days: 44, seed: 11 });
   const churn = { grid: [{ nTrees: 5, maxDepth: 4, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const }, { nTrees: 5, maxDepth: 2, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const }], folds: 2 };

@@ -50,8 +50,9 @@ const smallRun = (runId: string, logsDir: string): PipelineInput & { runId: stri
 /** Waits until one of the activities runs (started, not only scheduled). */
 async function whileRunning(client: Client, workflowId: string, activities: string[]): Promise<void> {
   for (let i = 0; ; i++) {
-    const pending = (await client.workflow.getHandle(workflowId).describe()).raw.pendingActivities ?? [];
-    if (pending.some((a) => a.state === 2 && activities.includes(a.activityType?.name ?? ''))) return;
+    const described = await client.workflow.getHandle(workflowId).describe();
+    if ((described.raw.pendingActivities ?? []).some((a) => a.state === 2 && activities.includes(a.activityType?.name ?? ''))) return;
+    assert.equal(described.status.name, 'RUNNING', `the run ended before any of ${activities.join(', ')} was seen running`);
     assert.ok(i < 3000, `none of ${activities.join(', ')} ran within 5 minutes`);
     await sleep(100);
   }
@@ -87,7 +88,8 @@ test('SIGKILLed training workers are replaced and the run ends within a minute o
   await withStack({ TEMPORAL_ADDRESS: testTemporalAddress(), MUSICBOX_TRAINING_WORKERS: '2' }, async (stack, _s, said) => {
     const client = new Client({ connection: await Connection.connect({ address: stack.address }) });
     try {
-      const input = smallRun('killed-training', logs);
+      // Grid forests large enough (seconds each) that one is surely running when the poll looks.
+      const input = { ...smallRun('killed-training', logs), churn: { grid: [4000, 3900].map((nTrees) => ({ nTrees, maxDepth: 8, minSamplesLeaf: 5, maxFeatures: 'sqrt' as const })), folds: 3 } };
       const handle = await client.workflow.start(churnPipeline, { taskQueue: TASK_QUEUES.workflows, workflowId: `${pipelineWorkflowId(input.runId)}-${Date.now()}`, args: [input] });
       await whileRunning(client, handle.workflowId, ['runChurnGridForest']);
       const killed = stack.workers().filter((w) => w.spawnargs.some((a) => a.endsWith('training-worker.ts')));
