@@ -18,6 +18,9 @@ export interface ExportOptions {
   via?: 'engine' | 'client';
 }
 
+/** apache-arrow (the reader on the training side) has no LZ4 frame codec: exports are written uncompressed. */
+const EXPORT_SETTINGS = { output_format_arrow_compression_method: 'none' } as const;
+
 /** A string literal for SQL text (INTO OUTFILE takes no query parameter). */
 function sqlString(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -29,11 +32,7 @@ function sqlString(text: string): string {
  */
 export async function exportQuery(ch: ClickHouseClient, query: string, file: string, options: ExportOptions = {}): Promise<number> {
   const format = options.format ?? 'ArrowStream';
-  const request = {
-    query_params: options.params ?? {},
-    // apache-arrow (the reader on the training side) has no LZ4 frame codec: write uncompressed.
-    clickhouse_settings: { output_format_arrow_compression_method: 'none' as const },
-  };
+  const request = { query_params: options.params ?? {}, clickhouse_settings: EXPORT_SETTINGS };
   const byEngine = (options.via ?? (isEmbedded(ch) ? 'engine' : 'client')) === 'engine';
   await writeAtomically(file, async (tmp) => {
     if (byEngine) {
@@ -56,6 +55,6 @@ export async function exportQuery(ch: ClickHouseClient, query: string, file: str
 export async function exportToStore(ch: ClickHouseClient, query: string, store: ArtifactStore, key: string, options: ExportOptions = {}): Promise<number> {
   if (store instanceof LocalFolderStore) return exportQuery(ch, query, store.pathOf(key), options);
   if (!(store instanceof ClickHouseStore)) throw new Error(`cannot export into ${store.location}: exports go to the local folder or to ClickHouse`);
-  await store.putQuery(key, `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`, options.params ?? {});
+  await store.putQuery(key, `${query}\nFORMAT ${options.format ?? 'ArrowStream'}`, options.params ?? {}, EXPORT_SETTINGS);
   return 0;
 }

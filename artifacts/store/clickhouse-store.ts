@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 import { ArtifactNotFound, runIdOfKey, type ArtifactStore } from './artifact-store';
 
 /** Versions sort by the time they were made; the random part keeps two writers at one millisecond apart. */
@@ -16,10 +16,11 @@ const PART_BYTES = 4 * 1024 * 1024;
  * deployment where training workers run on other machines and need only `CLICKHOUSE_URL`.
  *
  * A write inserts every part under a new version, then the version's row, then deletes older
- * versions of the key. An export needs no parts: {@link putQuery} records the query that makes
- * it, and a read runs that query, so an export's bytes are never stored or copied. Versions sort by time, so of two attempts writing at once the later one
+ * versions of the key. Versions sort by time, so of two attempts writing at once the later one
  * wins and neither deletes the other's newer bytes; a reader takes the newest version that has its
  * row, so a write that died half-way is never read, and its parts go with the next write of the key.
+ * An export needs no parts: {@link putQuery} records the query that makes it, and a read runs that
+ * query, so an export's bytes are never stored or copied.
  */
 export class ClickHouseStore implements ArtifactStore {
   readonly location: string;
@@ -44,12 +45,13 @@ export class ClickHouseStore implements ArtifactStore {
 
   /**
    * Makes `key` the result of a query over run tables (an export: `SELECT … FORMAT ArrowStream`):
-   * nothing is copied now, and every read runs the query with `params` bound. The tables it reads
-   * must not change while the run reads them; a run writes its tables before the step that
-   * exports them, and a retried step writes them again before it records the query again.
+   * nothing is copied now, and every read runs the query with `params` bound and `settings`
+   * applied (the output settings that decide the bytes). The tables it reads must not change
+   * while the run reads them; a run writes its tables before the step that exports them, and a
+   * retried step writes them again before it records the query again.
    */
-  async putQuery(key: string, query: string, params: Record<string, unknown>): Promise<void> {
-    await this.commit(key, newVersion(), { bytes: 0, parts: 0, query, params: JSON.stringify(params) });
+  async putQuery(key: string, query: string, params: Record<string, unknown>, settings: ClickHouseSettings = {}): Promise<void> {
+    await this.commit(key, newVersion(), { bytes: 0, parts: 0, query, params: JSON.stringify(params), settings: JSON.stringify(settings) });
   }
 
   /**
@@ -57,7 +59,7 @@ export class ClickHouseStore implements ArtifactStore {
    * versions and the parts of writes that died before their record. Most keys are written once a
    * run, so a look for older rows first spares two deletes (each a mutation of the table) on most writes.
    */
-  private async commit(key: string, version: string, row: { bytes: number; parts: number; query?: string; params?: string }): Promise<void> {
+  private async commit(key: string, version: string, row: { bytes: number; parts: number; query?: string; params?: string; settings?: string }): Promise<void> {
     const runId = runIdOfKey(key);
     await this.ch.insert({ table: 'artifact_versions', values: [{ run_id: runId, key, version, ...row }], format: 'JSONEachRow' });
     const older = { run_id: runId, key, version };
@@ -82,7 +84,11 @@ export class ClickHouseStore implements ArtifactStore {
     const latest = await this.latest(key);
     if (!latest) throw new ArtifactNotFound(key, this.location);
     if (latest.query) {
-      const result = await this.ch.exec({ query: latest.query, query_params: JSON.parse(latest.params) as Record<string, unknown> });
+      const result = await this.ch.exec({
+        query: latest.query,
+        query_params: JSON.parse(latest.params) as Record<string, unknown>,
+        clickhouse_settings: JSON.parse(latest.settings || '{}') as ClickHouseSettings,
+      });
       return Buffer.concat(await result.stream.toArray());
     }
     const result = await this.ch.exec({
@@ -98,14 +104,14 @@ export class ClickHouseStore implements ArtifactStore {
     return (await this.latest(key))?.version;
   }
 
-  private async latest(key: string): Promise<{ version: string; bytes: number; query: string; params: string } | undefined> {
+  private async latest(key: string): Promise<{ version: string; bytes: number; query: string; params: string; settings: string } | undefined> {
     const [row] = await (
       await this.ch.query({
-        query: `SELECT version, bytes, query, params FROM artifact_versions WHERE run_id = {run_id:String} AND key = {key:String} ORDER BY version DESC LIMIT 1`,
+        query: `SELECT version, bytes, query, params, settings FROM artifact_versions WHERE run_id = {run_id:String} AND key = {key:String} ORDER BY version DESC LIMIT 1`,
         query_params: { run_id: runIdOfKey(key), key },
         format: 'JSONEachRow',
       })
-    ).json<{ version: string; bytes: string | number; query: string; params: string }>();
+    ).json<{ version: string; bytes: string | number; query: string; params: string; settings: string }>();
     return row && { ...row, bytes: Number(row.bytes) };
   }
 

@@ -13,7 +13,9 @@ PARTITION BY run_id
 ORDER BY (uid, song_id);
 
 -- A version whose query is not empty has no parts: its bytes are that query's result, in the
--- format the query names, with its parameters (a JSON object) bound.
+-- format the query names, with its parameters and settings (JSON objects) applied.
 ALTER TABLE artifact_versions ADD COLUMN IF NOT EXISTS query String DEFAULT '';
 
 ALTER TABLE artifact_versions ADD COLUMN IF NOT EXISTS params String DEFAULT '';
+
+ALTER TABLE artifact_versions ADD COLUMN IF NOT EXISTS settings String DEFAULT '';

@@ -99,19 +99,27 @@ test('a writer killed part-way and a replacement that writes again leave one who
 
 test('an export into the ClickHouse store stores no bytes: a reader over HTTP runs the recorded query and gets the bytes the engine writes into the local folder', async () => {
   await embedded.command({ query: 'CREATE TABLE IF NOT EXISTS export_source (run_id String, uid UInt64, x Float64) ENGINE = MergeTree ORDER BY (run_id, uid)' });
-  await embedded.insert({ table: 'export_source', values: [1, 2, 3].map((uid) => ({ run_id: 'exp', uid, x: uid / 4 })), format: 'JSONEachRow' });
-  const query = "SELECT toFloat64(uid) AS uid, x FROM export_source WHERE run_id = {run_id:String} ORDER BY uid SETTINGS output_format_arrow_compression_method = 'none'";
-  const local = new LocalFolderStore(tempHome('musicbox-artifacts-'));
-  const written = await exportToStore(embedded, query, local, 'exp/m.arrows', { params: { run_id: 'exp' } });
+  // Enough repetitive rows that the engine's default, LZ4-compressed Arrow, would differ in bytes.
+  const uids = Array.from({ length: 5000 }, (_, i) => i + 1);
+  await embedded.insert({ table: 'export_source', values: uids.map((uid) => ({ run_id: 'exp', uid, x: uid > 4000 ? 0.75 : 0.25 })), format: 'JSONEachRow' });
+  // No SETTINGS clause of its own: the export's settings (uncompressed Arrow) must reach both paths.
+  const query = 'SELECT toFloat64(uid) AS uid, x FROM export_source WHERE run_id = {run_id:String} ORDER BY uid';
   // The SQL worker records the export through its own (embedded) client; a training worker reads it over HTTP.
   assert.equal(await exportToStore(embedded, query, new ClickHouseStore(embedded, 'embedded'), 'exp/m.arrows', { params: { run_id: 'exp' } }), 0);
   const reader = new ClickHouseStore(remote, server.url);
   const bytes = await reader.get('exp/m.arrows');
-  assert.ok(bytes.equals(await local.get('exp/m.arrows')));
-  assert.equal(bytes.length, written);
+  // The engine's default Arrow output is LZ4-compressed, which the readers cannot open: the export's
+  // settings travel with the recorded query. Read through the engine's own client too (as from a
+  // ClickHouse server), before anything in this process has asked the engine for uncompressed Arrow.
+  assert.ok((await new ClickHouseStore(embedded, 'embedded').get('exp/m.arrows')).equals(bytes));
   const table = tableFromIPC(bytes);
-  assert.deepEqual([...table.getChild('uid')!.toArray()], [1, 2, 3]);
-  assert.deepEqual([...table.getChild('x')!.toArray()], [0.25, 0.5, 0.75]);
+  assert.deepEqual([...table.getChild('uid')!.toArray()], uids);
+  assert.deepEqual([...table.getChild('x')!.toArray()], uids.map((uid) => (uid > 4000 ? 0.75 : 0.25)));
+  // The same bytes the engine writes into the local folder.
+  const local = new LocalFolderStore(tempHome('musicbox-artifacts-'));
+  const written = await exportToStore(embedded, query, local, 'exp/m.arrows', { params: { run_id: 'exp' } });
+  assert.equal(bytes.length, written);
+  assert.ok(bytes.equals(await local.get('exp/m.arrows')));
   const [parts] = await rows<{ n: string }>(embedded, "SELECT count() AS n FROM artifact_parts WHERE key = 'exp/m.arrows'");
   assert.equal(Number(parts.n), 0, 'no part holds the export');
   // Exporting again (a retried step) is a new version, so a reader's cache of the old one is dropped.
