@@ -86,7 +86,7 @@ export function createRecsysActivities({ store }: TrainingDeps) {
       const actual = heldOut.map((i) => split.test.rating[i]);
       return { rmse: rmse(predicted, actual), mae: mae(predicted, actual) };
     };
-    const nmf = NmfModel.fit(matrix, { components: input.options.components, seed: input.options.seed });
+    const nmf = await stepByStep(NmfModel.fitSteps(matrix, { components: input.options.components, seed: input.options.seed }));
     reportProgress({ fitted: 'nmf' });
     const svd = TruncatedSvdModel.fit(matrix, { components: input.options.components, seed: input.options.seed });
     return { heldOut: heldOut.length, nmf: errors((u, s) => nmf.predict(u, s)), svd: errors((u, s) => svd.predict(u, s)) };
